@@ -1,0 +1,3 @@
+import { packageConfig } from '@coresets/tooling/eslint';
+
+export default packageConfig(import.meta.dirname, { app: true });

@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from '@coresets/tooling/vitest';
+
+export default definePackageTestConfig('@coresets/autocoreset');

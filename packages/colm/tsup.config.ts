@@ -1,0 +1,3 @@
+import { definePackageBuild } from '@coresets/tooling/tsup';
+
+export default definePackageBuild();

@@ -1,0 +1,2 @@
+export { assertAllClose, closeTo, firstMismatch } from './close.js';
+export type { Tolerance } from './close.js';
