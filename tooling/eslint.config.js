@@ -53,6 +53,8 @@ export function packageConfig(tsconfigRootDir, options = {}) {
       plugins: { vitest },
       rules: {
         ...vitest.configs.recommended.rules,
+        // Property tests assert through fast-check and the shared float helpers.
+        'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', 'fc.assert', '*.assert*'] }],
         '@typescript-eslint/no-non-null-assertion': 'off',
         '@typescript-eslint/no-unsafe-assignment': 'off',
         '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -42,6 +42,14 @@ export type {
 } from './contracts/options-schema.js';
 
 // --- kernels: distances, kNN, k-means ---
+export { DISTANCE_METRICS, assertMetric, isSimilarity } from './kernels/metric.js';
+export type { DistanceMetric } from './kernels/metric.js';
+export { forEachDistanceBlock, pairwiseDistances } from './kernels/pairwise.js';
+export type { PairwiseOptions } from './kernels/pairwise.js';
+export { knn } from './kernels/knn.js';
+export type { KnnOptions, KnnResult } from './kernels/knn.js';
+export { DEFAULT_KMEANS_OPTIONS, kmeans } from './kernels/kmeans.js';
+export type { KMeansOptions, KMeansResult } from './kernels/kmeans.js';
 
 // --- backend: tfjs backend selection and wasm kernel gap-filling ---
 
