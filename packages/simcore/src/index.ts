@@ -1,0 +1,15 @@
+export { selectSimCore, resolveSimCoreBudget } from './select-simcore.js';
+export type { SimCoreInput } from './select-simcore.js';
+export { DEFAULT_SIMCORE_OPTIONS, SIMCORE_OPTIONS_SCHEMA, STOP_RULE_BUDGET_FACTOR } from './options.js';
+export type { SimCoreOptions } from './options.js';
+export { simcoreMethod } from './simcore-method.js';
+export { roundRobinGreedy } from './round-robin-greedy.js';
+export type { RoundRobinOptions, RoundRobinResult, StopReason } from './round-robin-greedy.js';
+export { CandidateQueues } from './candidate-queues.js';
+export type { Candidate } from './candidate-queues.js';
+export { denseSimilaritySource, embeddingSimilaritySource } from './similarity-source.js';
+export type { SimilaritySource } from './similarity-source.js';
+export { targetCentroids } from './target-centroids.js';
+export { selectRandomOpenSet } from './random-baseline.js';
+export { embedInBatches } from './embed-in-batches.js';
+export type { EmbedOptions, RawInputs } from './embed-in-batches.js';
