@@ -1,3 +1,4 @@
 import { definePackageTestConfig } from '@coresets/tooling/vitest';
 
-export default definePackageTestConfig('@coresets/cli');
+// End-to-end tests spawn the built binary, each a fresh Node process.
+export default definePackageTestConfig('@coresets/cli', { testTimeout: 60_000 });
