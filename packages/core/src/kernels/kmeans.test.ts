@@ -76,6 +76,14 @@ describe('kmeans', () => {
     expect(r.centroids.data[0]).toBeCloseTo(0.1, 12);
   });
 
+  it('starts from explicit centroids when given', () => {
+    const x = matrixFromRows([[0], [1], [2], [10], [11], [12]]);
+    const r = kmeans(x, { k: 2, seed: 0, init: matrixFromRows([[10], [0]]) });
+    expect(Array.from(r.centroids.data)).toEqual([11, 1]);
+    expect(Array.from(r.labels)).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(() => kmeans(x, { k: 2, seed: 0, init: matrixFromRows([[1]]) })).toThrow(/init has 1 rows, expected 2/);
+  });
+
   it('handles k = n and duplicate points', () => {
     const x = matrixFromRows([[1], [1], [1], [2]]);
     const r = kmeans(x, { k: 4, seed: 0 });

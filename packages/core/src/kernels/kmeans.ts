@@ -19,7 +19,8 @@ export interface KMeansOptions extends LongRunningOptions {
   readonly seed: number;
   /** Non-negative per-row weights (default 1). */
   readonly weights?: ArrayLike<number>;
-  readonly init?: 'k-means++' | 'random';
+  /** Seeding: k-means++ (default), k distinct random rows, or explicit k × d starting centroids. */
+  readonly init?: 'k-means++' | 'random' | Matrix;
 }
 
 export const DEFAULT_KMEANS_OPTIONS = { nInit: 10, maxIter: 300, tol: 1e-4, init: 'k-means++' } as const;
@@ -57,6 +58,11 @@ export function kmeans(x: Matrix, options: KMeansOptions): KMeansResult {
   if (!(tol >= 0)) throw new CoresetError('OUT_OF_RANGE', `tol must be ≥ 0, got ${tol}`, { argument: 'tol' });
   const weights = resolveWeights(x.rows, options.weights);
   const threshold = tol * meanVariance(x);
+  if (typeof init !== 'string') {
+    assertMatrix(init, 'init', { rows: k, cols: x.cols });
+    // Explicit centroids make restarts identical, so one run is the whole answer.
+    return lloyd(x, Float64Array.from(init.data), weights, maxIter, threshold, options);
+  }
   const root = Rng.fromSeed(seed);
   let best: KMeansResult | undefined;
   for (let r = 0; r < nInit; r++) {

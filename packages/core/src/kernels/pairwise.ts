@@ -81,12 +81,39 @@ function rowNorms(m: Matrix, metric: DistanceMetric): Float64Array {
 
 function dotBlock(a: Matrix, start: number, rows: number, refT: Float64Array, m: number, out: Float64Array): void {
   const d = a.cols;
+  const x = a.data;
   out.fill(0);
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  // Four rows of `a` at a time: each loaded reference value feeds four accumulators.
+  for (; r + 3 < rows; r += 4) {
+    const o0 = r * m;
+    const o1 = o0 + m;
+    const o2 = o1 + m;
+    const o3 = o2 + m;
+    const a0 = (start + r) * d;
+    const a1 = a0 + d;
+    const a2 = a1 + d;
+    const a3 = a2 + d;
+    for (let k = 0; k < d; k++) {
+      const v0 = x[a0 + k];
+      const v1 = x[a1 + k];
+      const v2 = x[a2 + k];
+      const v3 = x[a3 + k];
+      const off = k * m;
+      for (let j = 0; j < m; j++) {
+        const b = refT[off + j];
+        out[o0 + j] += v0 * b;
+        out[o1 + j] += v1 * b;
+        out[o2 + j] += v2 * b;
+        out[o3 + j] += v3 * b;
+      }
+    }
+  }
+  for (; r < rows; r++) {
     const base = r * m;
     const arow = (start + r) * d;
     for (let k = 0; k < d; k++) {
-      const av = a.data[arow + k];
+      const av = x[arow + k];
       if (av === 0) continue;
       const off = k * m;
       for (let j = 0; j < m; j++) out[base + j] += av * refT[off + j];
