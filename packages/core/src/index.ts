@@ -52,5 +52,28 @@ export { DEFAULT_KMEANS_OPTIONS, kmeans } from './kernels/kmeans.js';
 export type { KMeansOptions, KMeansResult } from './kernels/kmeans.js';
 
 // --- backend: tfjs backend selection and wasm kernel gap-filling ---
+export { backendInfo, DEFAULT_INIT_BACKEND_OPTIONS, initBackend } from './backend/init-backend.js';
+export type { InitBackendOptions } from './backend/init-backend.js';
+export type { BackendAttempt, BackendInfo } from './backend/backend-info.js';
+export { importBackendPackage } from './backend/load-backend.js';
+export type { BackendLoader } from './backend/load-backend.js';
+export { BACKEND_CANDIDATES, BACKEND_ENV_VAR } from './backend/resolve-order.js';
+export type { BackendCandidate, BackendName, BackendPreference } from './backend/resolve-order.js';
+export { registerWasmFallbackKernels } from './backend/wasm-fallbacks.js';
 
 // --- io: .npy, CSV, JSON/JSONL, atomic writes ---
+export { decodeNpy } from './io/decode-npy.js';
+export type { DecodeNpyOptions, NpyArray } from './io/decode-npy.js';
+export { encodeNpy } from './io/encode-npy.js';
+export type { NpyWriteDtype, NpyWriteInput } from './io/encode-npy.js';
+export type { NpyDtype, NpyTypedArray } from './io/npy-dtype.js';
+export { npyToMatrix, npyToVector } from './io/npy-convert.js';
+export { readNpy, writeNpy } from './io/npy-file.js';
+export { DEFAULT_CSV_OPTIONS, parseCsv, readCsv } from './io/parse-csv.js';
+export type { CsvOptions, CsvTable } from './io/parse-csv.js';
+export { parseJson, parseJsonl, readJson, readJsonl } from './io/read-json.js';
+export type { NumericData, ParseJsonOptions } from './io/read-json.js';
+export { MATRIX_FILE_EXTENSIONS, readMatrixFile, readVectorFile } from './io/read-matrix-file.js';
+export type { ReadMatrixFileOptions } from './io/read-matrix-file.js';
+export { DEFAULT_WRITE_JSON_OPTIONS, writeFileAtomic, writeJsonAtomic } from './io/write-file-atomic.js';
+export type { WriteJsonOptions } from './io/write-file-atomic.js';
