@@ -18,9 +18,10 @@ describe('ensureGradients', () => {
       expect(gradientsRegistered()).toBe(false);
       expect(await ensureGradients(() => Promise.reject(new Error('not installed')))).toBe(false);
       const calls: string[] = [];
-      const ok = await ensureGradients(async (p) => {
+      const ok = await ensureGradients((p) => {
         calls.push(p);
         tf.registerGradient(sum);
+        return Promise.resolve();
       });
       expect(calls).toEqual([GRADIENTS_PACKAGE]);
       expect(ok).toBe(true);
