@@ -45,7 +45,7 @@ export type {
 export { DISTANCE_METRICS, assertMetric, isSimilarity } from './kernels/metric.js';
 export type { DistanceMetric } from './kernels/metric.js';
 export { forEachDistanceBlock, pairwiseDistances } from './kernels/pairwise.js';
-export type { PairwiseOptions } from './kernels/pairwise.js';
+export type { KernelEngine, PairwiseOptions } from './kernels/pairwise.js';
 export { knn } from './kernels/knn.js';
 export type { KnnOptions, KnnResult } from './kernels/knn.js';
 export { DEFAULT_KMEANS_OPTIONS, kmeans } from './kernels/kmeans.js';

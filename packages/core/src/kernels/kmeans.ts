@@ -4,7 +4,7 @@ import type { Matrix } from '../matrix/matrix.js';
 import { assertMatrix } from '../matrix/validate.js';
 import type { LongRunningOptions } from '../progress/progress.js';
 import { Rng } from '../random/rng.js';
-import { forEachDistanceBlock } from './pairwise.js';
+import { forEachDistanceBlock, type KernelEngine } from './pairwise.js';
 
 export interface KMeansOptions extends LongRunningOptions {
   readonly k: number;
@@ -21,6 +21,8 @@ export interface KMeansOptions extends LongRunningOptions {
   readonly weights?: ArrayLike<number>;
   /** Seeding: k-means++ (default), k distinct random rows, or explicit k × d starting centroids. */
   readonly init?: 'k-means++' | 'random' | Matrix;
+  /** Distance computations of the assignment step in JS (default) or with tfjs matMul. */
+  readonly engine?: KernelEngine | undefined;
 }
 
 export const DEFAULT_KMEANS_OPTIONS = { nInit: 10, maxIter: 300, tol: 1e-4, init: 'k-means++' } as const;
@@ -61,7 +63,7 @@ export function kmeans(x: Matrix, options: KMeansOptions): KMeansResult {
   if (typeof init !== 'string') {
     assertMatrix(init, 'init', { rows: k, cols: x.cols });
     // Explicit centroids make restarts identical, so one run is the whole answer.
-    return lloyd(x, Float64Array.from(init.data), weights, maxIter, threshold, options);
+    return lloyd(x, Float64Array.from(init.data), weights, maxIter, threshold, options, options.engine ?? 'js');
   }
   const root = Rng.fromSeed(seed);
   let best: KMeansResult | undefined;
@@ -69,7 +71,7 @@ export function kmeans(x: Matrix, options: KMeansOptions): KMeansResult {
     throwIfAborted(options.signal);
     const rng = root.split();
     const centroids = init === 'k-means++' ? kmeansPlusPlus(x, k, weights, rng) : randomInit(x, k, weights, rng);
-    const result = lloyd(x, centroids, weights, maxIter, threshold, options);
+    const result = lloyd(x, centroids, weights, maxIter, threshold, options, options.engine ?? 'js');
     if (best === undefined || result.inertia < best.inertia) best = result;
     options.onProgress?.({ phase: 'kmeans', completed: r + 1, total: nInit, info: { inertia: best.inertia } });
   }
@@ -173,6 +175,7 @@ function lloyd(
   maxIter: number,
   threshold: number,
   options: LongRunningOptions,
+  engine: KernelEngine,
 ): KMeansResult {
   const n = x.rows;
   const d = x.cols;
@@ -183,7 +186,7 @@ function lloyd(
   let iterations = 0;
   for (let it = 0; it < maxIter; it++) {
     throwIfAborted(options.signal);
-    assign(x, centroids, k, labels, best);
+    assign(x, centroids, k, labels, best, engine);
     const next = updateCentroids(x, labels, weights, k, centroids, best);
     iterations = it + 1;
     let shift = 0;
@@ -192,15 +195,15 @@ function lloyd(
     if (shift <= threshold) break;
   }
   // Final assignment against the final centroids so labels and inertia agree with them.
-  assign(x, centroids, k, labels, best);
+  assign(x, centroids, k, labels, best, engine);
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += weights[i] * best[i];
   return { centroids: { rows: k, cols: d, data: centroids }, labels, inertia, iterations };
 }
 
-function assign(x: Matrix, centroids: Float64Array, k: number, labels: Int32Array, best: Float64Array): void {
+function assign(x: Matrix, centroids: Float64Array, k: number, labels: Int32Array, best: Float64Array, engine: KernelEngine): void {
   const c: Matrix<Float64Array> = { rows: k, cols: x.cols, data: centroids };
-  forEachDistanceBlock(x, c, { metric: 'sqeuclidean' }, (start, block) => {
+  forEachDistanceBlock(x, c, { metric: 'sqeuclidean', engine }, (start, block) => {
     for (let r = 0; r < block.rows; r++) {
       let arg = 0;
       let min = block.data[r * k];

@@ -1,13 +1,15 @@
 import { CoresetError } from '../errors/coreset-error.js';
 import type { Matrix } from '../matrix/matrix.js';
 import { isSimilarity, type DistanceMetric } from './metric.js';
-import { forEachDistanceBlock } from './pairwise.js';
+import { forEachDistanceBlock, type KernelEngine } from './pairwise.js';
 
 export interface KnnOptions {
   readonly metric?: DistanceMetric;
   /** When query and reference are the same set, skip each row's own index. */
   readonly excludeSelf?: boolean;
   readonly maxBlockBytes?: number;
+  /** Dot products in JS (default) or with tfjs matMul; see `KernelEngine`. */
+  readonly engine?: KernelEngine | undefined;
 }
 
 export interface KnnResult {
@@ -44,7 +46,7 @@ export function knn(query: Matrix, reference: Matrix | undefined, k: number, opt
   const heapIdx = new Int32Array(k);
   const heapKey = new Float64Array(k);
 
-  forEachDistanceBlock(query, reference, { metric, maxBlockBytes: options.maxBlockBytes }, (start, block) => {
+  forEachDistanceBlock(query, reference, { metric, maxBlockBytes: options.maxBlockBytes, engine: options.engine }, (start, block) => {
     const m = block.cols;
     for (let r = 0; r < block.rows; r++) {
       const i = start + r;

@@ -1,6 +1,14 @@
 import { CoresetError } from '../errors/coreset-error.js';
 import type { Matrix } from '../matrix/matrix.js';
 import { assertMetric, type DistanceMetric } from './metric.js';
+import { createTfjsDotEngine } from './tfjs-dot.js';
+
+/**
+ * Where dot products are computed: `js` (float64 loops, exact to rounding; the default) or
+ * `tfjs` (float32 matMul on the active tfjs backend — much faster on wasm or a GPU for large d, with
+ * float32 rounding: relative error ~1e-7 of ‖a‖·‖b‖ per entry). `l1` always runs in JS.
+ */
+export type KernelEngine = 'js' | 'tfjs';
 
 export interface PairwiseOptions {
   readonly metric?: DistanceMetric | undefined;
@@ -8,6 +16,7 @@ export interface PairwiseOptions {
   readonly maxBlockBytes?: number | undefined;
   /** Rows of `a` per block; derived from `maxBlockBytes` when absent. */
   readonly blockRows?: number | undefined;
+  readonly engine?: KernelEngine | undefined;
 }
 
 const DEFAULT_MAX_BLOCK_BYTES = 64 * 1024 * 1024;
@@ -39,10 +48,29 @@ export function forEachDistanceBlock(
   const rowsPerBlock = Math.max(1, options.blockRows ?? Math.floor(maxBytes / (8 * Math.max(1, m))));
   const refNorms = rowNorms(ref, metric);
   const aNorms = same ? refNorms : rowNorms(a, metric);
+  const engine = options.engine ?? 'js';
+  if (engine !== 'js' && engine !== 'tfjs') {
+    throw new CoresetError('INVALID_ARGUMENT', `engine must be 'js' or 'tfjs', got "${String(engine)}"`, { argument: 'engine' });
+  }
+  const buffer = new Float64Array(Math.min(rowsPerBlock, a.rows) * m);
+  if (engine === 'tfjs' && metric !== 'l1') {
+    const dots = createTfjsDotEngine(ref);
+    try {
+      for (let start = 0; start < a.rows; start += rowsPerBlock) {
+        const rows = Math.min(rowsPerBlock, a.rows - start);
+        const out = buffer.subarray(0, rows * m);
+        dots.block(a, start, rows, out);
+        finishDotMetric(metric, out, rows, m, start, aNorms, refNorms, same);
+        onBlock(start, { rows, cols: m, data: out });
+      }
+    } finally {
+      dots.dispose();
+    }
+    return;
+  }
   // Work on a transposed float64 copy of the reference so the inner loop reads contiguously.
   const refT = new Float64Array(d * m);
   for (let j = 0; j < m; j++) for (let k = 0; k < d; k++) refT[k * m + j] = ref.data[j * d + k];
-  const buffer = new Float64Array(Math.min(rowsPerBlock, a.rows) * m);
 
   for (let start = 0; start < a.rows; start += rowsPerBlock) {
     const rows = Math.min(rowsPerBlock, a.rows - start);

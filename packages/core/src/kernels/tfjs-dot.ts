@@ -1,0 +1,22 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Matrix } from '../matrix/matrix.js';
+
+/**
+ * Block dot products a[start..start+rows) · refᵀ with tf.matMul on the active backend. The
+ * reference is uploaded once as float32; each block's inputs and result live only inside one
+ * tidy scope.
+ */
+export function createTfjsDotEngine(ref: Matrix): { block: (a: Matrix, start: number, rows: number, out: Float64Array) => void; dispose: () => void } {
+  const refTensor = tf.tensor2d(ref.data instanceof Float32Array ? ref.data : Float32Array.from(ref.data), [ref.rows, ref.cols], 'float32');
+  return {
+    block(a, start, rows, out) {
+      const slice = a.data.subarray(start * a.cols, (start + rows) * a.cols);
+      const values = tf.tidy(() => {
+        const block = tf.tensor2d(slice instanceof Float32Array ? slice : Float32Array.from(slice), [rows, a.cols], 'float32');
+        return tf.matMul(block, refTensor, false, true).dataSync();
+      });
+      out.set(values);
+    },
+    dispose: () => refTensor.dispose(),
+  };
+}
