@@ -1,4 +1,4 @@
-import type { ProgressCallback, OptionsSchema, Rng } from '@coresets/core';
+import type { KernelEngine, ProgressCallback, OptionsSchema, Rng } from '@coresets/core';
 import type { AllocationLog } from './kernels/allocation-log.js';
 import {
   SIMILARITY_TRANSFORMS,
@@ -43,6 +43,11 @@ export interface FacilityLocationOptions {
   /** Largest block of distances requested from core at once. */
   readonly maxBlockBytes?: number | undefined;
   /**
+   * Distance blocks' dot products in float64 JS (`js`, default) or float32 tfjs matMul on the
+   * active backend (`tfjs`: much faster for high-dimensional features on wasm or a GPU).
+   */
+  readonly engine?: KernelEngine | undefined;
+  /**
    * Receives a record of every large buffer as it is allocated (also returned in
    * `meta.diagnostics`); pass one to inspect allocations of a run that is aborted.
    */
@@ -61,6 +66,7 @@ export const DEFAULT_FACILITY_LOCATION_OPTIONS = {
   stopIfZeroGain: false,
   stopIfNegativeGain: false,
   maxBlockBytes: 64 * 1024 * 1024,
+  engine: 'js',
 } as const satisfies Partial<FacilityLocationOptions>;
 
 /** The option schema the registry and CLI see (array-valued options are `any`). */
@@ -144,6 +150,12 @@ export const FACILITY_LOCATION_OPTIONS_SCHEMA: OptionsSchema = {
     min: 8,
     default: 64 * 1024 * 1024,
     description: 'largest distance block, bytes',
+  },
+  engine: {
+    type: 'string',
+    values: ['js', 'tfjs'],
+    default: 'js',
+    description: 'distance dot products: float64 JS or float32 tfjs matMul on the active backend',
   },
   allocationLog: { type: 'any', description: 'AllocationLog receiving buffer sizes' },
   onProgress: { type: 'any', description: 'progress callback' },

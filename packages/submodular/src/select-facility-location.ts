@@ -4,6 +4,7 @@ import {
   type CsrMatrix,
   type Matrix,
   type SelectionResult,
+  type KernelEngine,
 } from '@coresets/core';
 import { clusterWeights } from './cluster-weights.js';
 import {
@@ -49,6 +50,7 @@ type Resolved = FacilityLocationOptions & {
   readonly stopIfZeroGain: boolean;
   readonly stopIfNegativeGain: boolean;
   readonly maxBlockBytes: number;
+  readonly engine: KernelEngine;
 };
 
 interface GroupOutcome {
@@ -102,6 +104,7 @@ export function selectFacilityLocation(
     symmetrize: opts.symmetrize,
     dtype: opts.dtype,
     maxBlockBytes: opts.maxBlockBytes,
+    engine: opts.engine,
     onProgress: opts.onProgress,
     signal: opts.signal,
   };

@@ -5,6 +5,7 @@ import {
   type CsrMatrix,
   type Matrix,
   type ProgressCallback,
+  type KernelEngine,
 } from '@coresets/core';
 import type { AllocationLog } from '../kernels/allocation-log.js';
 import { buildDenseKernel } from '../kernels/build-dense-kernel.js';
@@ -31,6 +32,7 @@ export interface KernelRequest {
   readonly symmetrize: boolean;
   readonly dtype: 'float32' | 'float64';
   readonly maxBlockBytes: number;
+  readonly engine: KernelEngine;
   readonly onProgress: ProgressCallback | undefined;
   readonly signal: AbortSignal | undefined;
 }
@@ -67,6 +69,7 @@ export function buildFacilityKernel(
       represented: input.represented,
       dtype: req.dtype,
       maxBlockBytes: req.maxBlockBytes,
+      engine: req.engine,
       log,
       onProgress: req.onProgress,
       signal: req.signal,

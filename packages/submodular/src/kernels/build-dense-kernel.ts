@@ -4,6 +4,7 @@ import {
   throwIfAborted,
   type ProgressCallback,
   type Matrix,
+  type KernelEngine,
 } from '@coresets/core';
 import type { AllocationLog } from './allocation-log.js';
 import type { DenseFacilityKernel } from './facility-kernel.js';
@@ -23,6 +24,8 @@ export interface KernelBuildOptions extends TransformParameters {
   readonly dtype?: 'float32' | 'float64' | undefined;
   /** Bytes per block of distances requested from core. */
   readonly maxBlockBytes?: number | undefined;
+  /** Where core computes the distance blocks' dot products (see core's `KernelEngine`). */
+  readonly engine?: KernelEngine | undefined;
   readonly log?: AllocationLog | undefined;
 }
 
@@ -62,7 +65,7 @@ export function buildDenseKernel(
   forEachDistanceBlock(
     candidates,
     represented,
-    { metric: plan.metric, maxBlockBytes: options.maxBlockBytes },
+    { metric: plan.metric, maxBlockBytes: options.maxBlockBytes, engine: options.engine },
     (start, block) => {
       options.log?.recordMax('distance.block', block.data);
       const offset = start * m;

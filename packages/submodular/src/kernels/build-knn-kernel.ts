@@ -54,7 +54,7 @@ export function buildKnnKernel(features: Matrix, options: KnnKernelOptions): Spa
   // Rows of each block are represented elements and columns candidates: one top-k per row.
   const rowSet = represented ?? candidates;
   const colSet = represented === undefined ? undefined : candidates;
-  const blockOptions = { metric: plan.metric, maxBlockBytes: options.maxBlockBytes };
+  const blockOptions = { metric: plan.metric, maxBlockBytes: options.maxBlockBytes, engine: options.engine };
   forEachDistanceBlock(rowSet, colSet, blockOptions, (start, block) => {
     log?.recordMax('distance.block', block.data);
     const v = block.data;
