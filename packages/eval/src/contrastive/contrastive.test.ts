@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Rng } from '@coresets/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../internal/test-backend.js';
+import { createContrastiveEncoder } from './contrastive-encoder.js';
+import { ntXentLoss } from './nt-xent.js';
+import { pretrainContrastive } from './pretrain-contrastive.js';
+import { augmentForSsl } from './ssl-augment.js';
+
+describe('contrastive pre-training', () => {
+  beforeAll(async () => {
+    await useCpuBackend();
+  });
+
+  it('NT-Xent equals the hand-computed value on a 2 × 2 batch', () => {
+    // Views a0 = b0 = (1, 0), a1 = b1 = (0, 1), τ = 1: every anchor has positive similarity 1 and two
+    // negatives of similarity 0, so ℓ = −log(e / (e + 2)) for all four views.
+    const z = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    const loss = ntXentLoss(z, z, 1).dataSync()[0];
+    expect(loss).toBeCloseTo(Math.log(1 + 2 / Math.E), 6);
+    // Scaling the inputs changes nothing (they are normalised); τ = 0.5 doubles the logits.
+    const scaled = ntXentLoss(tf.mul<tf.Tensor2D>(z, 3), z, 0.5).dataSync()[0];
+    expect(scaled).toBeCloseTo(Math.log(1 + 2 / Math.E ** 2), 6);
+    expect(() => ntXentLoss(z, z, 0)).toThrow(/temperature must be > 0/);
+  });
+
+  it('augmentation is seeded, keeps the shape and changes the image', () => {
+    const img = Float32Array.from({ length: 2 * 28 * 28 }, (_, i) => (i % 28) / 28);
+    const a = augmentForSsl(img, 2, 28, 28, Rng.fromSeed(1));
+    const b = augmentForSsl(img, 2, 28, 28, Rng.fromSeed(1));
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(a.length).toBe(img.length);
+    expect(Array.from(a)).not.toEqual(Array.from(img));
+    const identity = augmentForSsl(img, 2, 28, 28, Rng.fromSeed(1), { cropScale: [1, 1], flip: false, brightness: 0, contrast: 0, noise: 0 });
+    // A full-area crop can still change the aspect ratio; with ratio ≈ 1 most pixels stay close.
+    let close = 0;
+    for (let i = 0; i < img.length; i++) if (Math.abs(identity[i] - img[i]) < 0.1) close++;
+    expect(close / img.length).toBeGreaterThan(0.7);
+  });
+
+  it('lowers the contrastive loss on a small set without leaking tensors', { timeout: 60_000 }, () => {
+    const rng = Rng.fromSeed(0);
+    const n = 16;
+    const images = new Float32Array(n * 12 * 12);
+    // Sixteen distinct random images: telling each one's views from the others' is learnable.
+    rng.fillUniform(images);
+    const encoder = createContrastiveEncoder({ inputShape: [12, 12, 1], channels: [8, 16, 16], projection: [16, 8], seed: 0 });
+    const augment = { cropScale: [0.85, 1] as const, flip: false, brightness: 0.1, contrast: 0.1, noise: 0 };
+    // A fixed pair of views, so the comparison is not blurred by fresh augmentation noise.
+    const v1 = augmentForSsl(images, n, 12, 12, Rng.fromSeed(5), augment);
+    const v2 = augmentForSsl(images, n, 12, 12, Rng.fromSeed(6), augment);
+    const heldLoss = () =>
+      tf.tidy(() => ntXentLoss(encoder.project(tf.tensor2d(v1, [n, 144])), encoder.project(tf.tensor2d(v2, [n, 144])), 0.2).dataSync()[0]);
+    const start = heldLoss();
+    const before = tf.memory().numTensors;
+    pretrainContrastive(encoder, images, [12, 12], { steps: 60, batchSize: n, learningRate: 3e-3, seed: 0, augment });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(heldLoss()).toBeLessThan(start * 0.9);
+    const emb = encoder.embed(tf.tensor2d(images.subarray(0, 144), [1, 144]));
+    expect(emb.shape).toEqual([1, 16]);
+    emb.dispose();
+    encoder.dispose();
+  });
+});
