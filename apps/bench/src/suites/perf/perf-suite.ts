@@ -5,6 +5,7 @@ import { facilityLocationVsApricot, gaussianBlobs, type FlPeerResult } from './f
 import { kmeansWorkload, type KMeansPerfResult } from './kmeans-workload.js';
 import { mlpThroughput, type MlpThroughput } from './mlp-workload.js';
 import { peerMedian, perfTableRow, type PerfRow } from './perf-row.js';
+import { otWorkload, type OtPerfResult } from './ot-workload.js';
 import { optimizerComparison, sparseVsDense } from './submodular-workloads.js';
 
 interface PerfSizes {
@@ -15,12 +16,14 @@ interface PerfSizes {
   readonly p5: { n: number; k: number };
   readonly kmeans: { n: number; d: number; k: number };
   readonly mlpSteps: number;
+  readonly emd: { n: number; m: number };
+  readonly sinkhorn: { n: number; m: number };
 }
 
 function sizes(quick: boolean): PerfSizes {
   return quick
-    ? { repeats: 3, flBlobs: [1000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 2000, k: 10 }, p5: { n: 1000, k: 100 }, kmeans: { n: 6000, d: 64, k: 20 }, mlpSteps: 20 }
-    : { repeats: 5, flBlobs: [1000, 5000, 10_000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 5000, k: 10 }, p5: { n: 4000, k: 500 }, kmeans: { n: 60_000, d: 64, k: 100 }, mlpSteps: 200 };
+    ? { repeats: 3, flBlobs: [1000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 2000, k: 10 }, p5: { n: 1000, k: 100 }, kmeans: { n: 6000, d: 64, k: 20 }, mlpSteps: 20, emd: { n: 100, m: 400 }, sinkhorn: { n: 400, m: 400 } }
+    : { repeats: 5, flBlobs: [1000, 5000, 10_000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 5000, k: 10 }, p5: { n: 4000, k: 500 }, kmeans: { n: 60_000, d: 64, k: 100 }, mlpSteps: 200, emd: { n: 500, m: 2000 }, sinkhorn: { n: 2000, m: 2000 } };
 }
 
 /** Published peer numbers from other machines (spec submodular.md §7), shown for context only. */
@@ -43,7 +46,7 @@ export const perfSuite: Suite = {
   description:
     'Median wall time of ours vs the Python peers on identical inputs, in one run on this machine (peers: Debian python3-sklearn, python3-torch; apricot from its source tree via APRICOT_PATH). Ratio = ours / peer (below 1 = faster).',
   settings: (quick) => ({ ...sizes(quick), apricot: process.env.APRICOT_PATH !== undefined }),
-  totalUnits: (quick) => sizes(quick).flBlobs.length + 5,
+  totalUnits: (quick) => sizes(quick).flBlobs.length + 7,
   async run(ctx: SuiteContext): Promise<SuiteReport> {
     const s = sizes(ctx.quick);
     const rows: PerfRow[] = [];
@@ -74,6 +77,21 @@ export const perfSuite: Suite = {
           ? 'peer missing'
           : `labels ${(km.labelAgreement * 100).toFixed(2)}%, inertia rel. Δ ${km.inertiaRelDiff?.toExponential(1) ?? 'n/a'}`,
     });
+
+    for (const kind of ['emd', 'sinkhorn'] as const) {
+      const size = s[kind];
+      const ot = await ctx.cache.cell<OtPerfResult>(`ot-${kind}:${size.n}x${size.m}`, () => otWorkload(kind, size.n, size.m, s.repeats));
+      ctx.tick(kind === 'emd' ? 'exact OT' : 'Sinkhorn');
+      rows.push({
+        workload:
+          kind === 'emd'
+            ? `exact OT (network simplex vs POT emd2) ${ot.n} × ${ot.m}; ${ot.ours.iterations} pivots`
+            : `Sinkhorn (ours log-domain vs POT sinkhorn2) ${ot.n} × ${ot.m}, ε = 0.01; ${ot.ours.iterations} sweeps`,
+        oursMs: ot.ours.medianMs,
+        peer: ot.peer,
+        agreement: ot.valueRelDiff === null ? 'peer missing' : `OT value rel. Δ ${ot.valueRelDiff.toExponential(1)}`,
+      });
+    }
 
     const mlp = await ctx.cache.cell<MlpThroughput>(`mlp:${s.mlpSteps}`, () => mlpThroughput(s.mlpSteps, s.repeats));
     ctx.tick('MLP training');

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { FULL_COLM_PROFILE, QUICK_COLM_PROFILE, runCells, runKey } from './colm-profile.js';
+
+describe('colm profile', () => {
+  it('orders runs seed by seed with the priority arms first and caps costly ablations', () => {
+    const cells = runCells(FULL_COLM_PROFILE, 3);
+    expect(cells.slice(0, 4).map((c) => c.arm.id)).toEqual(['random-b', 'random-2b', 'structured', 'colm']);
+    expect(cells.every((c) => c.seed < c.arm.maxSeeds)).toBe(true);
+    expect(cells.filter((c) => c.arm.id === 'colm').map((c) => c.seed)).toEqual([0, 1, 2]);
+    expect(cells.filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0]);
+    expect(new Set(cells.map(runKey)).size).toBe(cells.length);
+    expect(runKey(cells[3])).toBe('run:colm:seed0');
+  });
+
+  it('quick profile: two arms, one seed, about 50 steps, gradient steps inside the run', () => {
+    expect(runCells(QUICK_COLM_PROFILE, 1).map((c) => c.arm.id)).toEqual(['random-b', 'colm']);
+    expect(runCells(QUICK_COLM_PROFILE, 3).length).toBe(2);
+    expect(QUICK_COLM_PROFILE.steps).toBe(50);
+    for (const p of [QUICK_COLM_PROFILE, FULL_COLM_PROFILE]) {
+      expect(p.gradientSteps.every((s) => Number.isInteger(s) && s >= 0 && s < p.steps)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadColmData } from './colm-data.js';
+import { QUICK_COLM_PROFILE, type ColmProfile } from './colm-profile.js';
+import { colmReport, pairedDifference } from './colm-report.js';
+import type { PretrainCell } from './pretrain.js';
+import type { ArmRunResult } from './run-arm.js';
+
+function fakeRun(arm: string, seed: number, macro: number, small: number, bytes: number): ArmRunResult {
+  const perSource = new Array<number>(12).fill(macro);
+  return {
+    arm,
+    seed,
+    steps: 50,
+    poolSize: 16,
+    curve: [
+      { step: 0, macro: 0.1, small: 0.1, large: 0.1 },
+      { step: 50, macro, small, large: macro },
+    ],
+    test: { perSource, macro, small, large: macro, nllMacro: 1.5 },
+    ood: { perSource, macro: macro / 2, small: small / 2, large: macro / 2 },
+    firstLoss: 2,
+    finalLoss: 1,
+    lossesFinite: true,
+    peakTensorBytes: [bytes, bytes],
+    meanRowsPerStep: 8,
+    smallShare: 0.3,
+    selectMsPerStep: arm === 'colm' ? 200 : 0.1,
+    trainMsPerStep: 300,
+    gradient: [{ step: 0, error: 0.5, randomError: 0.6 }],
+    invariants: { steps: 50, wrongSize: 0, badPositions: 0, keptMissing: 0 },
+  };
+}
+
+describe('colm report', () => {
+  it('pairs differences by seed and ignores unpaired seeds', () => {
+    const a = [fakeRun('colm', 0, 0.5, 0.4, 1), fakeRun('colm', 1, 0.6, 0.4, 1), fakeRun('colm', 2, 0.9, 0.4, 1)];
+    const b = [fakeRun('random-b', 0, 0.4, 0.2, 1), fakeRun('random-b', 1, 0.4, 0.2, 1)];
+    const d = pairedDifference(a, b, (r) => r.test.macro);
+    expect(d.n).toBe(2);
+    expect(d.mean).toBeCloseTo(0.15, 12);
+    expect(d.std).toBeCloseTo(Math.SQRT1_2 * 0.1, 12);
+  });
+
+  it('renders the tables, the expected-pattern verdicts, the missing runs and the plots', async () => {
+    const profile: ColmProfile = QUICK_COLM_PROFILE;
+    const data = loadColmData(profile);
+    const pretrain: PretrainCell = { weights: {}, finalLoss: 1.2, test: { perSource: new Array<number>(12).fill(0.1), macro: 0.1 }, ood: { perSource: new Array<number>(12).fill(0), macro: 0 }, msPerStep: 100 };
+    const runs = new Map([
+      ['random-b', [fakeRun('random-b', 0, 0.3, 0.2, 1000)]],
+      ['colm', [fakeRun('colm', 0, 0.4, 0.35, 1000)]],
+    ]);
+    const report = await colmReport({ profile, quick: true, data, pretrain, runs, missing: [{ arm: profile.arms[1], seed: 1 }] });
+    expect(report.markdown).toContain('| CoLM b | 16 → 8 | 1 | 40.0 | 35.0 | 40.0 | 20.0 |');
+    expect(report.markdown).toContain('| random b | +10.0 (1) | +15.0 (1) | +10.0 (1) | +5.0 (1) |');
+    expect(report.markdown).toContain('| CoLM(b) > random(b), macro | 40.0% vs 30.0% | yes |');
+    expect(report.markdown).toContain('| CoLM(b) ≥ random(2b), macro | 40.0% vs n/a | not measured |');
+    expect(report.markdown).toContain('not computed (report written from the cached cells only): colm seed 1.');
+    expect(Object.keys(report.svgs).sort()).toEqual(['colm-ablation-accuracy.svg', 'colm-accuracy.svg', 'colm-memory.svg', 'colm-small-accuracy.svg', 'colm-step-time.svg']);
+    for (const svg of Object.values(report.svgs)) expect(svg.startsWith('<svg')).toBe(true);
+  });
+});
