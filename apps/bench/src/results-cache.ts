@@ -24,7 +24,7 @@ export class ResultsCache {
   constructor(path: string, suite: string, settings: Record<string, unknown>, environment: Record<string, unknown>) {
     this.#path = path;
     const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ResultsFile) : undefined;
-    const sameSettings = previous !== undefined && previous.suite === suite && JSON.stringify(previous.settings) === JSON.stringify(settings);
+    const sameSettings = previous?.suite === suite && JSON.stringify(previous.settings) === JSON.stringify(settings);
     this.#file = {
       suite,
       settings,

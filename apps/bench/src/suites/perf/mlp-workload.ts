@@ -18,7 +18,7 @@ const BATCH = 128;
  * MLP 784-256-10, SGD-Nesterov, batch 128: `steps` steps on the same synthetic rows for each of our
  * backends (the active one and cpu) and for torch on the CPU.
  */
-export function mlpThroughput(steps: number, repeats: number): MlpThroughput {
+export async function mlpThroughput(steps: number, repeats: number): Promise<MlpThroughput> {
   const rng = Rng.fromSeed(0);
   const rows = BATCH * 8;
   const x = rng.fillNormal(new Float32Array(rows * 784));
@@ -26,7 +26,7 @@ export function mlpThroughput(steps: number, repeats: number): MlpThroughput {
   const active = tf.getBackend();
   const ours: Record<string, number> = {};
   for (const backend of [active, 'cpu'].filter((b, i, a) => a.indexOf(b) === i)) {
-    tf.setBackend(backend);
+    await tf.setBackend(backend);
     const model = createMlp({ inputSize: 784, numClasses: 10, hidden: [256], seed: 1 });
     const optimizer = createOptimizer(model.variables, { name: 'sgd', momentum: 0.9, nesterov: true });
     const run = () => {
@@ -46,7 +46,7 @@ export function mlpThroughput(steps: number, repeats: number): MlpThroughput {
     optimizer.dispose();
     model.dispose();
   }
-  tf.setBackend(active);
+  await tf.setBackend(active);
   const work = peerWorkdir();
   try {
     writeMatrixNpy(work.dir, 'x.npy', { rows, cols: 784, data: x });
