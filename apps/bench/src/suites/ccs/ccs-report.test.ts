@@ -59,6 +59,7 @@ describe('ccsReport', () => {
       cellTimes: { a: 1000, b: 2000 },
       dataDir: '/data/fashion-mnist',
       quick: true,
+      observations: '\nCCS wins here.\n',
     });
     expect(markdown).toContain('| Random |  | — | 81.00 ± 1.41 |');
     expect(markdown).toContain('| AUM (lowest first) | ≈95.3 | — | ≈28.1 | 32.00 ± 1.41 |');
@@ -67,6 +68,8 @@ describe('ccsReport', () => {
     );
     expect(markdown).toContain('| 90% | 0.3 | 600 | 200 | 2 / 3 | 30–70 | 30–170 |');
     expect(markdown).toContain('Sum of the compute times of all cells: 3.00 s.');
+    expect(markdown).toContain('## Observations');
+    expect(markdown).toContain('\n\nCCS wins here.\n\n## Wall time');
     expect(svgs['ccs-accuracy-vs-rate.svg'].startsWith('<svg')).toBe(true);
     expect(svgs['ccs-accuracy-vs-rate.svg']).toContain('>Full data</text>');
   });

@@ -24,6 +24,8 @@ export interface CcsReportInput {
   /** Folder the data were read from. */
   readonly dataDir: string;
   readonly quick: boolean;
+  /** Hand-written reading of the numbers, embedded when present. */
+  readonly observations?: string | undefined;
 }
 
 const accPct = (values: readonly number[]): string =>
@@ -135,14 +137,14 @@ export async function ccsReport(
     }),
   );
 
-  const topRate = rates[rates.length - 1];
-  const classTable = markdownTable(
-    ['method', ...FASHION_MNIST_CLASSES],
-    methods
-      .map((m) => ({ m, r: runsOf(m, topRate)?.runs[0] }))
-      .filter((x) => x.r !== undefined)
-      .map((x) => [CCS_METHOD_LABELS[x.m], ...(x.r?.classCounts ?? []).map(String)]),
-  );
+  const classTable = (rate: number): string =>
+    markdownTable(
+      ['method', ...FASHION_MNIST_CLASSES],
+      methods
+        .map((m) => ({ m, r: runsOf(m, rate)?.runs[0] }))
+        .filter((x) => x.r !== undefined)
+        .map((x) => [CCS_METHOD_LABELS[x.m], ...(x.r?.classCounts ?? []).map(String)]),
+    );
 
   const timeRows = [
     ['score run (training, 1 run)', formatMs(score.trainMs)],
@@ -239,7 +241,7 @@ export async function ccsReport(
     `- Score model: ${profile.model === 'mlp' ? 'MLP 784-256-128-10' : 'CNN (eval createCnn defaults)'} (set ${CCS_MODEL_ENV}=cnn for the CNN), ${profile.scoreEpochs} epochs at batch ${profile.scoreBatchSize} (${score.steps} steps), SGD Nesterov 0.9, lr ${profile.learningRate}, cosine per step to 1e-4, weight decay ${profile.weightDecay}, no augmentation. AUM, forgetting and EL2N (first ${score.el2nEpochs} epoch${score.el2nEpochs === 1 ? '' : 's'}) recorded online from the training forward passes; entropy from the final model on clean inputs. Score model test accuracy ${(score.testAccuracy * 100).toFixed(2)}%, last-epoch training accuracy ${(score.lastEpochTrainAccuracy * 100).toFixed(2)}%; ${score.neverLearnedCount} examples never predicted correctly (ranked most forgotten).`,
     `- Coresets: random (uniform); entropy, forgetting, EL2N highest first; AUM lowest first; Moderate (embedding distance to the class median, middle band); CCS with AUM strata (k = ${profile.strata}, β by the rule, cutoff by AUM); ablations strata only (β = 0) and cutoff only (drop ⌊βN⌋ hardest by AUM, then random). At rates where the rule gives β = 0 the ablations coincide with CCS and random, so they are run only where β > 0. Coreset sizes: ${rates.map((r, i) => `${percent(r)} → ${sizes[i]}`).join(', ')}.`,
     `- Coreset training: a fresh model of the same kind, the **same iteration budget T = ${profile.coresetSteps} steps at batch ${profile.coresetBatchSize} for every rate** and the same optimiser and schedule; ${profile.evaluations} test evaluations (every ${Math.floor(profile.coresetSteps / profile.evaluations)} steps). Primary metric: final accuracy; best of the ${profile.evaluations} evaluations only for the comparison with the paper (which reports best-of-evaluations). ${seeds} seed${seeds === 1 ? '' : 's'} per cell (seed s: selection seed, initial weights and batch order; all methods share the initial weights of a seed, so differences are paired). Mean ± sample std over seeds, in %.`,
-    `- AUC_pr: mean over ${score.coverageTestRows} test images (a stratified subset of the test set, to bound the cost) of the euclidean distance to the nearest coreset member, in the score model's ${profile.model === 'mlp' ? '128' : ''}-dimensional penultimate embedding; lower = better coverage. Seed-independent methods have one value; random and the CCS variants are averaged over ${Math.min(seeds, profile.coverageSeeds)} seed${Math.min(seeds, profile.coverageSeeds) === 1 ? '' : 's'}.`,
+    `- AUC_pr: mean over ${score.coverageTestRows} test images (a stratified subset of the test set, to bound the cost) of the euclidean distance to the nearest coreset member, in the score model's ${profile.model === 'mlp' ? '128-dimensional ' : ''}penultimate embedding (the final full-data model); lower = better coverage. Seed-independent methods have one value; random and the CCS variants are averaged over ${Math.min(seeds, profile.coverageSeeds)} seed${Math.min(seeds, profile.coverageSeeds) === 1 ? '' : 's'}.`,
     '',
     '## Scaled down from issue #7',
     '',
@@ -275,10 +277,19 @@ export async function ccsReport(
     '',
     strataTable,
     '',
-    `## Class counts of the coresets at ${percent(topRate)} (seed 0)`,
+    '## Class counts of the coresets (seed 0)',
     '',
-    classTable,
-    '',
+    ...rates.flatMap((r) => [`${percent(r)} pruned:`, '', classTable(r), '']),
+    ...(input.observations === undefined
+      ? []
+      : [
+          '## Observations',
+          '',
+          '_Hand-written from the numbers above (kept in `observations.md` beside this report)._',
+          '',
+          input.observations.trim(),
+          '',
+        ]),
     '## Wall time',
     '',
     markdownTable(['step', 'wall time'], timeRows),

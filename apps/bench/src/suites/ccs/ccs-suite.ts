@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Suite, SuiteContext, SuiteReport } from '../../suite.js';
 import { loadCcsData } from './ccs-data.js';
 import { ccsProfile, cellKey, modelFromEnv, percent, trainingCells } from './ccs-profile.js';
@@ -62,6 +64,13 @@ export const ccsSuite: Suite = {
       cellTimes: ctx.cache.file.wallTimeMs,
       dataDir: data.dir,
       quick: ctx.quick,
+      observations: readObservations(ctx.outDir),
     });
   },
 };
+
+/** The hand-written `observations.md` beside the report, if someone has written one. */
+function readObservations(outDir: string): string | undefined {
+  const path = join(outDir, 'observations.md');
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
