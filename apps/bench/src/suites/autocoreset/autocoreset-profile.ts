@@ -27,6 +27,11 @@ export const ARM_LABELS: Readonly<Record<AutoCoresetArm, string>> = {
   'uniform-balanced': 'uniform (balanced budgets)',
 };
 
+/** Without classes the per-class uniform draw is plain uniform sampling, so it is not called budgeted. */
+export function armLabel(problem: BenchProblem, arm: AutoCoresetArm): string {
+  return arm === 'uniform' && !isClassification(problem) ? 'uniform' : ARM_LABELS[arm];
+}
+
 /** The AutoCoreset summarisers (the arms that run the query loop). */
 export const AUTOCORESET_SUMMARIZER_ARMS: readonly AutoCoresetArm[] = ['caratheodory', 'best-of-k', 'importance'];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AutoCoresetArm } from './autocoreset-profile.js';
 import { formatEpsilon, patternChecks } from './autocoreset-report.js';
 import type { CellStats } from './cell-stats.js';
-import { epsilonChart } from './epsilon-plot.js';
+import { epsilonChart, powersOfTen } from './epsilon-plot.js';
 
 function stat(arm: AutoCoresetArm, size: number, median: number, quality: number, max = median * 2): CellStats {
   return {
@@ -69,5 +69,13 @@ describe('epsilonChart', () => {
     const p = { size: 50, value: 0.1, low: 0.05, high: 0.2, series: 'a' };
     expect(epsilonChart('t', 'ε', [p]).logY).toBe(true);
     expect(epsilonChart('t', 'ε', [p, { ...p, low: -1e-6 }]).logY).toBe(false);
+  });
+});
+
+describe('powersOfTen', () => {
+  it('spans the positive values with whole decades', () => {
+    const p = { size: 50, value: 0.03, low: 2e-5, high: 4, series: 'a' };
+    expect(powersOfTen([p])).toEqual([1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]);
+    expect(powersOfTen([{ ...p, value: -1, low: -1, high: 0 }])).toEqual([]);
   });
 });

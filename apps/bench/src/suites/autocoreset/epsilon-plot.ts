@@ -20,15 +20,16 @@ export function epsilonChart(
   colors: Readonly<Record<string, string>> = {},
 ): { spec: TopLevelSpec; logY: boolean } {
   const logY = points.every((p) => p.value > 0 && p.low > 0 && p.high > 0);
+  const present = new Set(points.map((p) => p.series));
   const y = {
     type: 'quantitative' as const,
     title: logY ? `${yTitle} (log scale)` : yTitle,
     scale: logY ? { type: 'log' as const } : { zero: false },
-    // Powers of ten as 1e-5 rather than 0.00001.
-    axis: logY ? { format: '.0e' } : {},
+    // Ticks at powers of ten only, written 1e-5 rather than 0.00001.
+    axis: logY ? { format: '.0e', values: powersOfTen(points) } : {},
   };
   const x = { field: 'size', type: 'quantitative' as const, title: 'coreset size m' };
-  const color = { field: 'series', type: 'nominal' as const, title: '', scale: colorScale(colors) };
+  const color = { field: 'series', type: 'nominal' as const, title: '', scale: colorScale(colors, present) };
   // Opaque stroke symbols: the merged legend would otherwise take the band's faint fill.
   const legend = { labelLimit: 300, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 };
   return {
@@ -47,9 +48,19 @@ export function epsilonChart(
   };
 }
 
-/** Fixed colours per series, so that every plot of the report uses the same ones. */
-function colorScale(colors: Readonly<Record<string, string>>): { domain: string[]; range: string[] } | undefined {
-  const names = Object.keys(colors);
+/** Powers of ten spanning every plotted value (positive values only). */
+export function powersOfTen(points: readonly EpsilonPoint[]): number[] {
+  const values = points.flatMap((p) => [p.value, p.low, p.high]).filter((v) => v > 0);
+  if (values.length === 0) return [];
+  const lo = Math.floor(Math.log10(Math.min(...values)));
+  const hi = Math.ceil(Math.log10(Math.max(...values)));
+  // Parsed from "1eK": 10 ** -5 is not the double nearest 1e-5.
+  return Array.from({ length: hi - lo + 1 }, (_, k) => Number(`1e${lo + k}`));
+}
+
+/** Fixed colours per series, so that every plot of the report uses the same ones; only series present get a legend entry. */
+function colorScale(colors: Readonly<Record<string, string>>, present: ReadonlySet<string>): { domain: string[]; range: string[] } | undefined {
+  const names = Object.keys(colors).filter((n) => present.has(n));
   return names.length === 0 ? undefined : { domain: names, range: names.map((n) => colors[n]) };
 }
 
@@ -77,7 +88,7 @@ export function qualityChart(
       {
         data: { values: points.map((p) => ({ ...p })) },
         mark: { type: 'line', point: true },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: '', legend: { labelLimit: 300 }, scale: colorScale(colors) } },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: '', legend: { labelLimit: 300 }, scale: colorScale(colors, new Set(points.map((p) => p.series))) } },
       },
       {
         data: { values: [{ full: fullValue }] },

@@ -14,12 +14,14 @@ describe('logisticGradientSpread', () => {
     expect(s.withinVariance[1]).toBeCloseTo(0, 12);
     // All four gradients (mean 0): 0.625/1.5, 0.625/1.5, 0.375/1.5, 0.375/1.5.
     expect(s.totalVariance).toBeCloseTo(1 / 3, 12);
+    // Every margin is 0 at θ = 0, b = 0.
+    expect(s.boundaryShare).toEqual([1, 1]);
   });
 });
 
 describe('predictDesigns', () => {
   it('uses the fair budgets and the Neyman split on the spec HTRU2 counts', () => {
-    const v = predictDesigns({ counts: [11381, 1146], withinVariance: [1, 4], totalVariance: 2, cost: 100 }, 50);
+    const v = predictDesigns({ counts: [11381, 1146], withinVariance: [1, 4], totalVariance: 2, cost: 100, boundaryShare: [0.1, 0.5] }, 50);
     expect(v.budgets).toEqual([22, 28]);
     expect(v.fair).toBeCloseTo((11381 ** 2 / 22 + (1146 ** 2 * 4) / 28) / 200, 6);
     expect(v.global).toBeCloseTo((12527 ** 2 * 2) / 50 / 200, 6);

@@ -16,6 +16,8 @@ export interface ClassGradientSpread {
   readonly totalVariance: number;
   /** F(P; q_full). */
   readonly cost: number;
+  /** Share of each class's rows with margin y·(xᵀθ + b) < 1 at q_full: the rows that set the boundary. */
+  readonly boundaryShare: [number, number];
 }
 
 function invert(a: Float64Array[]): Float64Array[] {
@@ -56,6 +58,7 @@ export function logisticGradientSpread(
     return row;
   });
   const grads: Float64Array[] = [];
+  const inside = [0, 0];
   const z = new Float64Array(D);
   for (let i = 0; i < x.rows; i++) {
     for (let j = 0; j < d; j++) z[j] = x.data[i * d + j];
@@ -63,6 +66,7 @@ export function logisticGradientSpread(
     let s = solution.bias;
     for (let j = 0; j < d; j++) s += z[j] * solution.theta[j];
     const p = 1 / (1 + Math.exp(-y[i] * s));
+    if (y[i] * s < 1) inside[y[i] > 0 ? 1 : 0]++;
     for (let a = 0; a < D; a++) for (let b = 0; b < D; b++) h[a][b] += p * (1 - p) * z[a] * z[b];
     grads.push(z.map((v) => -y[i] * (1 - p) * v));
   }
@@ -86,6 +90,7 @@ export function logisticGradientSpread(
     withinVariance: [spread(groups[0]), spread(groups[1])],
     totalVariance: spread([...groups[0], ...groups[1]]),
     cost,
+    boundaryShare: [inside[0] / groups[0].length, inside[1] / groups[1].length],
   };
 }
 
