@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { backendInfo, initBackend, writeFileAtomic } from '@coresets/core';
 import { describeMachine } from './machine.js';
@@ -25,6 +26,7 @@ export async function runSuite(suite: Suite, options: RunSuiteOptions): Promise<
   const settings = suite.settings(options.quick, options.seeds);
   const cache = new ResultsCache(join(options.outDir, 'results.json'), suite.name, settings, environment);
   const progress = createBenchProgress(suite.name, suite.totalUnits(options.quick, options.seeds), options.quiet);
+  const loadStart = loadavg()[0];
   const t0 = performance.now();
   let report;
   try {
@@ -54,7 +56,7 @@ export async function runSuite(suite: Suite, options: RunSuiteOptions): Promise<
     '',
     `- Command: \`${options.command}\``,
     `- Wall time of this run: ${formatMs(wallMs)} (cells reused from an earlier run: ${cache.reused}; total compute time of all cells: ${formatMs(cache.totalCellTimeMs())})`,
-    `- Machine: ${env.cpuModel}, ${env.cores} cores, Node ${env.node}, tfjs backend ${env.backend?.name ?? 'none'}`,
+    `- Machine: ${env.cpuModel}, ${env.cores} cores, Node ${env.node}, tfjs backend ${env.backend?.name ?? 'none'}; 1-minute load average ${loadStart.toFixed(1)} at the start of this run, ${loadavg()[0].toFixed(1)} at the end (other work on the machine inflates times)`,
     `- Settings: \`${JSON.stringify(settings)}\``,
     '- Raw numbers: `results.json` beside this file.',
     '',

@@ -52,14 +52,15 @@ export interface FlPeerResult {
   readonly peer: PeerOutcome;
   /** Length of the common prefix of our ranking and apricot's. */
   readonly samePrefix: number | null;
+  readonly engine?: 'js' | 'tfjs';
 }
 
 /**
  * Facility location with apricot's `euclidean` similarity (max(D²) − D², our `maxMinusSqEuclidean`),
  * lazy greedy, kernel construction included on both sides.
  */
-export function facilityLocationVsApricot(x: Matrix<Float64Array>, k: number, repeats: number): FlPeerResult {
-  const { timing, indices } = timeFacilityLocation({ features: x }, { budget: k, transform: 'maxMinusSqEuclidean', optimizer: 'lazy', dtype: 'float64' }, repeats);
+export function facilityLocationVsApricot(x: Matrix<Float64Array>, k: number, repeats: number, engine: 'js' | 'tfjs' = 'js'): FlPeerResult {
+  const { timing, indices } = timeFacilityLocation({ features: x }, { budget: k, transform: 'maxMinusSqEuclidean', optimizer: 'lazy', dtype: 'float64', engine }, repeats);
   const work = peerWorkdir();
   try {
     writeMatrixNpy(work.dir, 'x.npy', x);
@@ -71,7 +72,7 @@ export function facilityLocationVsApricot(x: Matrix<Float64Array>, k: number, re
       samePrefix = 0;
       while (samePrefix < k && Number(theirs[samePrefix]) === indices[samePrefix]) samePrefix++;
     }
-    return { n: x.rows, d: x.cols, k, ours: timing, peer, samePrefix };
+    return { n: x.rows, d: x.cols, k, ours: timing, peer, samePrefix, engine };
   } finally {
     work.done();
   }

@@ -13,6 +13,7 @@ export interface KMeansPerfResult {
   /** Fraction of rows whose label agrees with the peer's (same starting centroids). */
   readonly labelAgreement: number | null;
   readonly inertiaRelDiff: number | null;
+  readonly engine?: 'js' | 'tfjs';
 }
 
 /** Blobs around `centres` centres in d dimensions (seeded). */
@@ -31,13 +32,13 @@ function blobs(n: number, d: number, centres: number, seed: number): Matrix<Floa
  * Lloyd k-means from identical starting centroids in both libraries, so the outputs must agree;
  * both run to convergence (tol 0, at most 300 iterations).
  */
-export async function kmeansWorkload(n: number, d: number, k: number, repeats: number): Promise<KMeansPerfResult> {
+export async function kmeansWorkload(n: number, d: number, k: number, repeats: number, engine: 'js' | 'tfjs' = 'js'): Promise<KMeansPerfResult> {
   const x = blobs(n, d, k, 1);
   const start = Rng.fromSeed(2).sampleWithoutReplacement(n, k);
   const initData = new Float64Array(k * d);
   for (let c = 0; c < k; c++) initData.set(x.data.subarray(start[c] * d, (start[c] + 1) * d), c * d);
   const init = { rows: k, cols: d, data: initData };
-  const { timing, last } = await timeRepeated(repeats, () => kmeans(x, { k, seed: 0, init, tol: 0, maxIter: 300 }));
+  const { timing, last } = await timeRepeated(repeats, () => kmeans(x, { k, seed: 0, init, tol: 0, maxIter: 300, engine }));
   const work = peerWorkdir();
   try {
     writeMatrixNpy(work.dir, 'x.npy', x);
@@ -53,7 +54,7 @@ export async function kmeansWorkload(n: number, d: number, k: number, repeats: n
       const peerInertia = peer.inertia as number;
       inertiaRelDiff = Math.abs(last.inertia - peerInertia) / peerInertia;
     }
-    return { n, d, k, ours: { ...timing, inertia: last.inertia, iterations: last.iterations }, peer, labelAgreement, inertiaRelDiff };
+    return { n, d, k, ours: { ...timing, inertia: last.inertia, iterations: last.iterations }, peer, labelAgreement, inertiaRelDiff, engine };
   } finally {
     work.done();
   }

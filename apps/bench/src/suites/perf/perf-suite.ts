@@ -44,7 +44,7 @@ function flRow(r: FlPeerResult, label: string): PerfRow {
 export const perfSuite: Suite = {
   name: 'perf',
   description:
-    'Median wall time of ours vs the Python peers on identical inputs, in one run on this machine (peers: Debian python3-sklearn, python3-torch; apricot from its source tree via APRICOT_PATH). Ratio = ours / peer (below 1 = faster).',
+    'Median wall time of ours vs the Python peers on identical inputs, in one run on this machine (peers: Debian python3-sklearn, python3-pot, python3-torch; apricot from its source tree via APRICOT_PATH). Ratio = ours / peer (below 1 = faster). "engine tfjs" rows compute distance blocks with float32 matMul on the active tfjs backend (the `engine: \'tfjs\'` option; the default `js` engine computes them in float64 JavaScript).',
   settings: (quick) => ({ ...sizes(quick), apricot: process.env.APRICOT_PATH !== undefined }),
   totalUnits: (quick) => sizes(quick).flBlobs.length + 7,
   async run(ctx: SuiteContext): Promise<SuiteReport> {
@@ -52,10 +52,10 @@ export const perfSuite: Suite = {
     const rows: PerfRow[] = [];
 
     for (const n of s.flBlobs) {
-      const r = await ctx.cache.cell<FlPeerResult>(`fl-blobs:${n}`, () =>
-        facilityLocationVsApricot(gaussianBlobs(n, 1024, 10, 2, 3), n / 10, s.repeats),
+      const r = await ctx.cache.cell<FlPeerResult>(`fl-blobs-tfjs:${n}`, () =>
+        facilityLocationVsApricot(gaussianBlobs(n, 1024, 10, 2, 3), n / 10, s.repeats, 'tfjs'),
       );
-      rows.push(flRow(r, 'facility location, lazy, blobs'));
+      rows.push(flRow(r, 'facility location, lazy, blobs, engine tfjs'));
       ctx.tick(`facility location n=${n}`);
     }
     const small = await ctx.cache.cell<FlPeerResult>(`fl-small:${s.flSmall.n}`, () =>
@@ -64,12 +64,12 @@ export const perfSuite: Suite = {
     rows.push(flRow(small, 'facility location, lazy (per-call cost)'));
     ctx.tick('facility location small');
 
-    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
-      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats),
+    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans-tfjs:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
+      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats, 'tfjs'),
     );
     ctx.tick('k-means');
     rows.push({
-      workload: `k-means (Lloyd, same init) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
+      workload: `k-means (Lloyd, same init, engine tfjs) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
       oursMs: km.ours.medianMs,
       peer: km.peer,
       agreement:
