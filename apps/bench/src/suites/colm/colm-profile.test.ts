@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { FULL_COLM_PROFILE, QUICK_COLM_PROFILE, runCells, runKey } from './colm-profile.js';
 
 describe('colm profile', () => {
-  it('orders runs seed by seed with the priority arms first and caps costly ablations', () => {
+  it('orders runs tier by tier, then seed by seed, and caps costly ablations', () => {
     const cells = runCells(FULL_COLM_PROFILE, 3);
     expect(cells.slice(0, 4).map((c) => c.arm.id)).toEqual(['random-b', 'random-2b', 'structured', 'colm']);
+    expect(cells.slice(0, 12).every((c) => c.arm.tier === 1)).toBe(true);
+    expect(cells.slice(8, 12).map((c) => c.seed)).toEqual([2, 2, 2, 2]);
+    expect(cells[12]).toEqual({ arm: FULL_COLM_PROFILE.arms[4], seed: 0 });
+    expect(cells.map((c) => c.arm.tier)).toEqual([...cells.map((c) => c.arm.tier)].sort((a, b) => a - b));
     expect(cells.every((c) => c.seed < c.arm.maxSeeds)).toBe(true);
     expect(cells.filter((c) => c.arm.id === 'colm').map((c) => c.seed)).toEqual([0, 1, 2]);
-    expect(cells.filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0]);
+    expect(cells.filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0, 1, 2]);
+    expect(runCells(FULL_COLM_PROFILE, 2).filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0, 1]);
     expect(new Set(cells.map(runKey)).size).toBe(cells.length);
     expect(runKey(cells[3])).toBe('run:colm:seed0');
   });

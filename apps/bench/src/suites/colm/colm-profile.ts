@@ -12,6 +12,8 @@ export interface ColmArm {
   readonly ablation?: 'no-keep-small' | 'no-adam' | 'no-per-source' | 'craig' | 'exact' | 'fixed-z' | undefined;
   /** Seeds this arm runs (fewer than the profile's for the costly ablations). */
   readonly maxSeeds: number;
+  /** Priority: every seed of a lower tier runs before any run of a higher tier. */
+  readonly tier: number;
 }
 
 export interface ColmProfile {
@@ -37,29 +39,33 @@ export interface ColmProfile {
   readonly arms: readonly ColmArm[];
 }
 
-const arm = (id: string, label: string, kind: ArmKind, poolFactor: number, maxSeeds: number, ablation?: ColmArm['ablation']): ColmArm =>
-  ablation === undefined ? { id, label, kind, poolFactor, maxSeeds } : { id, label, kind, poolFactor, maxSeeds, ablation };
+const arm = (id: string, label: string, kind: ArmKind, poolFactor: number, tier: number, maxSeeds: number, ablation?: ColmArm['ablation']): ColmArm =>
+  ablation === undefined ? { id, label, kind, poolFactor, tier, maxSeeds } : { id, label, kind, poolFactor, tier, maxSeeds, ablation };
 
-/** Every arm in priority order (the order the grid runs seed 0 in). */
+/**
+ * Every arm, in priority order: the baselines and CoLM for all seeds first, then the
+ * keep-small ablation and random 4b, then the other ablations (an interrupted grid loses the
+ * least important runs).
+ */
 export const ALL_ARMS: readonly ColmArm[] = [
-  arm('random-b', 'random b', 'random', 2, 3),
-  arm('random-2b', 'random 2b', 'full-pool', 2, 3),
-  arm('structured', 'structured random b', 'structured', 2, 3),
-  arm('colm', 'CoLM b', 'colm', 2, 3),
-  arm('random-4b', 'random 4b', 'full-pool', 4, 3),
-  arm('no-keep-small', 'CoLM − keep-small', 'colm', 2, 3, 'no-keep-small'),
-  arm('no-adam', 'CoLM − Adam normalisation', 'colm', 2, 2, 'no-adam'),
-  arm('no-per-source', 'CoLM − per-source', 'colm', 2, 2, 'no-per-source'),
-  arm('craig', 'CoLM + CRAIG weights', 'colm', 2, 2, 'craig'),
-  arm('fixed-z', 'CoLM, fixed z', 'colm', 2, 2, 'fixed-z'),
-  arm('exact', 'CoLM, exact gradients', 'colm', 2, 1, 'exact'),
+  arm('random-b', 'random b', 'random', 2, 1, 3),
+  arm('random-2b', 'random 2b', 'full-pool', 2, 1, 3),
+  arm('structured', 'structured random b', 'structured', 2, 1, 3),
+  arm('colm', 'CoLM b', 'colm', 2, 1, 3),
+  arm('no-keep-small', 'CoLM − keep-small', 'colm', 2, 2, 3, 'no-keep-small'),
+  arm('random-4b', 'random 4b', 'full-pool', 4, 2, 3),
+  arm('no-adam', 'CoLM − Adam normalisation', 'colm', 2, 3, 3, 'no-adam'),
+  arm('no-per-source', 'CoLM − per-source', 'colm', 2, 3, 3, 'no-per-source'),
+  arm('craig', 'CoLM + CRAIG weights', 'colm', 2, 3, 3, 'craig'),
+  arm('fixed-z', 'CoLM, fixed z', 'colm', 2, 3, 3, 'fixed-z'),
+  arm('exact', 'CoLM, exact gradients', 'colm', 2, 3, 3, 'exact'),
 ];
 
 export const QUICK_COLM_PROFILE: ColmProfile = {
   trainSize: 4000,
   testPerSource: 5,
   oodPerSource: 5,
-  pretrain: { rows: 1200, steps: 15, batch: 16, learningRate: 3e-3 },
+  pretrain: { rows: 1200, steps: 10, batch: 16, learningRate: 3e-3 },
   batch: 8,
   steps: 50,
   learningRate: 5e-3,
@@ -67,7 +73,7 @@ export const QUICK_COLM_PROFILE: ColmProfile = {
   evalEvery: 25,
   memoryEvery: 10,
   gradientSteps: [0, 49],
-  gradientBaselineDraws: 2,
+  gradientBaselineDraws: 1,
   arms: ALL_ARMS.filter((a) => a.id === 'random-b' || a.id === 'colm').map((a) => ({ ...a, maxSeeds: 1 })),
 };
 
@@ -77,13 +83,13 @@ export const FULL_COLM_PROFILE: ColmProfile = {
   oodPerSource: 30,
   pretrain: { rows: 6000, steps: 150, batch: 32, learningRate: 3e-3 },
   batch: 16,
-  steps: 200,
+  steps: 150,
   learningRate: 5e-3,
-  warmupSteps: 6,
+  warmupSteps: 5,
   evalEvery: 50,
-  memoryEvery: 20,
-  gradientSteps: [0, 66, 133, 199],
-  gradientBaselineDraws: 4,
+  memoryEvery: 25,
+  gradientSteps: [0, 75, 149],
+  gradientBaselineDraws: 3,
   arms: ALL_ARMS,
 };
 
@@ -97,13 +103,16 @@ export interface RunCell {
 }
 
 /**
- * The runs of the grid: seed by seed, arms in priority order inside a seed, so an interrupted
- * run has the important arms for the most seeds.
+ * The runs of the grid: tier by tier, seed by seed inside a tier, arms in priority order inside a
+ * seed — an interrupted run has the important arms for the most seeds.
  */
 export function runCells(profile: ColmProfile, seeds: number): RunCell[] {
   const cells: RunCell[] = [];
-  for (let seed = 0; seed < seeds; seed++) {
-    for (const a of profile.arms) if (seed < a.maxSeeds) cells.push({ arm: a, seed });
+  const tiers = [...new Set(profile.arms.map((a) => a.tier))].sort((a, b) => a - b);
+  for (const tier of tiers) {
+    for (let seed = 0; seed < seeds; seed++) {
+      for (const a of profile.arms) if (a.tier === tier && seed < a.maxSeeds) cells.push({ arm: a, seed });
+    }
   }
   return cells;
 }

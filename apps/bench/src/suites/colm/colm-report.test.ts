@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadColmData } from './colm-data.js';
 import { QUICK_COLM_PROFILE, type ColmProfile } from './colm-profile.js';
-import { colmReport, pairedDifference } from './colm-report.js';
+import { colmReport, isClear, judge, pairedDifference } from './colm-report.js';
 import type { PretrainCell } from './pretrain.js';
 import type { ArmRunResult } from './run-arm.js';
 
@@ -17,6 +17,7 @@ function fakeRun(arm: string, seed: number, macro: number, small: number, bytes:
       { step: 50, macro, small, large: macro },
     ],
     test: { perSource, macro, small, large: macro, nllMacro: 1.5 },
+    nll: { perSource: new Array<number>(12).fill(1.5), macro: 1.5, small: 1.5, large: 1.5 },
     ood: { perSource, macro: macro / 2, small: small / 2, large: macro / 2 },
     firstLoss: 2,
     finalLoss: 1,
@@ -41,6 +42,15 @@ describe('colm report', () => {
     expect(d.std).toBeCloseTo(Math.SQRT1_2 * 0.1, 12);
   });
 
+  it('calls a difference clear only beyond two standard errors over ≥ 2 seeds', () => {
+    expect(isClear({ mean: 0.03, std: 0.02, n: 3 })).toBe(true); // 2 · 0.02 / √3 = 0.023
+    expect(isClear({ mean: 0.02, std: 0.02, n: 3 })).toBe(false);
+    expect(isClear({ mean: 0.5, std: 0, n: 1 })).toBe(false);
+    expect(judge({ mean: -0.03, std: 0.02, n: 3 }, 'greater')).toBe('no (clearly below)');
+    expect(judge({ mean: -0.01, std: 0.02, n: 3 }, 'at-least')).toBe('not contradicted — a tie within seed noise');
+    expect(judge({ mean: 0.01, std: 0.02, n: 3 }, 'greater')).toBe('no — the difference is within seed noise');
+  });
+
   it('renders the tables, the expected-pattern verdicts, the missing runs and the plots', async () => {
     const profile: ColmProfile = QUICK_COLM_PROFILE;
     const data = loadColmData(profile);
@@ -51,9 +61,9 @@ describe('colm report', () => {
     ]);
     const report = await colmReport({ profile, quick: true, data, pretrain, runs, missing: [{ arm: profile.arms[1], seed: 1 }] });
     expect(report.markdown).toContain('| CoLM b | 16 → 8 | 1 | 40.0 | 35.0 | 40.0 | 20.0 |');
-    expect(report.markdown).toContain('| random b | +10.0 (1) | +15.0 (1) | +10.0 (1) | +5.0 (1) |');
-    expect(report.markdown).toContain('| CoLM(b) > random(b), macro | 40.0% vs 30.0% | yes |');
-    expect(report.markdown).toContain('| CoLM(b) ≥ random(2b), macro | 40.0% vs n/a | not measured |');
+    expect(report.markdown).toContain('| random b | +10.0 (1) | +15.0 (1) | +10.0 (1) | +5.0 (1) | +0.000 | +0.000 |');
+    expect(report.markdown).toContain('| CoLM(b) > random(b), macro | 40.0% vs 30.0%: +10.0 (1) | undecided (one seed) |');
+    expect(report.markdown).toContain('| CoLM(b) ≥ random(2b), macro | 40.0% vs n/a: — | not measured |');
     expect(report.markdown).toContain('not computed (report written from the cached cells only): colm seed 1.');
     expect(Object.keys(report.svgs).sort()).toEqual(['colm-ablation-accuracy.svg', 'colm-accuracy.svg', 'colm-memory.svg', 'colm-small-accuracy.svg', 'colm-step-time.svg']);
     for (const svg of Object.values(report.svgs)) expect(svg.startsWith('<svg')).toBe(true);

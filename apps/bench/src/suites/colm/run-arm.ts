@@ -46,6 +46,8 @@ export interface ArmRunResult {
   /** In-domain exact match during training (step 0 = the pre-trained model). */
   readonly curve: { readonly step: number; readonly macro: number; readonly small: number; readonly large: number }[];
   readonly test: AccuracySummary & { readonly nllMacro: number };
+  /** Answer-token NLL on the in-domain test set, per source and averaged like the accuracies. */
+  readonly nll: AccuracySummary;
   readonly ood: AccuracySummary;
   readonly firstLoss: number;
   /** Mean training loss of the last 10 steps. */
@@ -104,8 +106,8 @@ function summarize(perSource: number[], data: ColmData): AccuracySummary {
   return { perSource, macro: averageOver(perSource, perSource.map((_, s) => s)), small: averageOver(perSource, data.smallSources), large: averageOver(perSource, data.largeSources) };
 }
 
-/** Macro over sources of the mean answer-token NLL on the in-domain test set. */
-function testNll(model: TinyTransformer, data: ColmData): number {
+/** Mean answer-token NLL per source on the in-domain test set. */
+function testNll(model: TinyTransformer, data: ColmData): number[] {
   const test = data.mixture.test;
   const losses = tf.tidy(() => exampleLoss(test, model).dataSync());
   const sums = new Float64Array(data.mixture.sourceNames.length);
@@ -114,7 +116,7 @@ function testNll(model: TinyTransformer, data: ColmData): number {
     sums[e.source] += losses[i];
     counts[e.source]++;
   });
-  return averageOver(Array.from(sums, (s, q) => s / counts[q]), Array.from(sums.keys()));
+  return Array.from(sums, (s, q) => s / counts[q]);
 }
 
 /**
@@ -190,13 +192,15 @@ export async function runArm(arm: ColmArm, seed: number, profile: ColmProfile, d
     const last = result.evaluations[result.evaluations.length - 1];
     const ood = exactMatch(model, data.mixture.ood, numSources);
     const tail = result.losses.slice(-10);
+    const nll = summarize(testNll(model, data), data);
     return {
       arm: arm.id,
       seed,
       steps: profile.steps,
       poolSize,
       curve,
-      test: { ...summarize(last.sets.test.perSource, data), nllMacro: testNll(model, data) },
+      test: { ...summarize(last.sets.test.perSource, data), nllMacro: nll.macro },
+      nll,
       ood: summarize(ood.perSource, data),
       firstLoss: result.losses[0],
       finalLoss: tail.reduce((a, v) => a + v, 0) / tail.length,

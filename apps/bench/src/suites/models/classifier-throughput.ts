@@ -35,7 +35,7 @@ export function classifierThroughput(c: ThroughputCase, p: ModelsProfile['throug
       model: c.model,
       batchSize: p.batchSize,
       steps,
-      warmupSteps: p.warmupSteps,
+      warmupSteps: fast ? p.warmupSteps : p.slowWarmupSteps,
       convImplementation: c.conv,
       seed: 0,
     }),

@@ -1,5 +1,5 @@
 import { loadFashionMnist, createCnn, createMlp, trainClassifier } from '@coresets/eval';
-import type { ModelsProfile } from './models-profile.js';
+import type { AccuracyConfig } from './models-profile.js';
 
 export interface AccuracyRun {
   readonly model: 'cnn' | 'mlp';
@@ -19,13 +19,18 @@ export interface AccuracyRun {
   readonly trainMs: number;
 }
 
+/** The cell key: every field of the run's configuration (it is not in the cache settings). */
+export function accuracyKey(p: AccuracyConfig): string {
+  return `accuracy:${p.model}:wasm:it${p.iterations}:b${p.batchSize}:lr${p.learningRate}:eval${p.evaluateEvery}`;
+}
+
 /**
  * Trains eval's CNN (or, in the quick profile, the MLP) on all 60,000 Fashion-MNIST training
  * images and reports test accuracy on the 10,000 test images. Recipe: trainClassifier's defaults —
  * SGD with Nesterov momentum 0.9, weight decay 5e-4, cosine learning rate from `learningRate` to
  * 1e-4 over the iterations, no augmentation.
  */
-export function fashionMnistAccuracy(p: ModelsProfile['accuracy'], dataDir: string | undefined, log: (line: string) => void): AccuracyRun {
+export function fashionMnistAccuracy(p: AccuracyConfig, dataDir: string | undefined, log: (line: string) => void): AccuracyRun {
   const t0 = performance.now();
   const data = loadFashionMnist({ dataDir });
   const loadMs = performance.now() - t0;

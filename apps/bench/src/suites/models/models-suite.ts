@@ -4,7 +4,7 @@ import type { Suite, SuiteContext, SuiteReport } from '../../suite.js';
 import { formatMs, markdownTable } from '../../report/markdown.js';
 import { barChart, renderSvg } from '../../report/svg-plot.js';
 import { THROUGHPUT_CASES, classifierThroughput, throughputKey, type ThroughputRun } from './classifier-throughput.js';
-import { fashionMnistAccuracy, type AccuracyRun } from './fashion-mnist-accuracy.js';
+import { accuracyKey, fashionMnistAccuracy, type AccuracyRun } from './fashion-mnist-accuracy.js';
 import { cpuShare, formatLoad, measureCell, type MeasuredCell } from './measure-cell.js';
 import { MLP_GRADIENT_CASES, mlpGradientThroughput } from './mlp-gradients.js';
 import { modelsProfile } from './models-profile.js';
@@ -31,8 +31,11 @@ export const modelsSuite: Suite = {
   name: 'models',
   description:
     'Speed of the eval models on this machine: classifier training throughput (wasm and cpu backends), the CNN\'s full-data Fashion-MNIST test accuracy, per-example gradient throughput (issue #4), and the step time of the tiny transformer, contrastive encoder and GRU recommender (issue #6).',
-  settings: (quick) => ({ ...modelsProfile(quick) }),
-  totalUnits: () => THROUGHPUT_CASES.length + MLP_GRADIENT_CASES.length + STEP_CASES.length + 2,
+  settings: (quick) => {
+    const { accuracy: _accuracy, ...rest } = modelsProfile(quick);
+    return { ...rest };
+  },
+  totalUnits: (quick) => THROUGHPUT_CASES.length + MLP_GRADIENT_CASES.length + STEP_CASES.length + 1 + modelsProfile(quick).accuracy.length,
   async run(ctx: SuiteContext): Promise<SuiteReport> {
     const p = modelsProfile(ctx.quick);
 
@@ -62,25 +65,36 @@ export const modelsSuite: Suite = {
     }
 
     // Last, so every cheaper cell is already stored if this long run is interrupted.
-    const accuracy = await ctx.cache.cell<MeasuredCell<AccuracyRun>>(`accuracy:${p.accuracy.model}:wasm`, () =>
-      measureCell('wasm', () => fashionMnistAccuracy(p.accuracy, ctx.dataDir, ctx.log)),
-    );
-    ctx.tick(`${p.accuracy.model} full data: ${percent(accuracy.value.finalAccuracy)}`);
+    const accuracy: MeasuredCell<AccuracyRun>[] = [];
+    for (const config of p.accuracy) {
+      const run = await ctx.cache.cell<MeasuredCell<AccuracyRun>>(accuracyKey(config), () =>
+        measureCell('wasm', () => fashionMnistAccuracy(config, ctx.dataDir, ctx.log)),
+      );
+      accuracy.push(run);
+      ctx.tick(`${config.model} full data, ${config.iterations} iterations: ${percent(run.value.finalAccuracy)}`);
+    }
 
-    return modelsReport(ctx.quick, { throughput, accuracy, gradients, lmGradients, steps });
+    // Full-data runs of earlier profiles stay in results.json (the cache keeps every cell); show them too.
+    const current = new Set(p.accuracy.map(accuracyKey));
+    const earlier = Object.entries(ctx.cache.file.cells)
+      .filter(([key]) => key.startsWith('accuracy:') && !current.has(key))
+      .map(([, cell]) => cell as MeasuredCell<AccuracyRun>);
+    return modelsReport(ctx.quick, { throughput, accuracy, earlierAccuracy: earlier, gradients, lmGradients, steps });
   },
 };
 
 interface ModelsResults {
   readonly throughput: readonly MeasuredCell<ThroughputRun>[];
-  readonly accuracy: MeasuredCell<AccuracyRun>;
+  readonly accuracy: readonly MeasuredCell<AccuracyRun>[];
+  /** Runs stored by earlier profiles (not recomputed; listed for context). */
+  readonly earlierAccuracy: readonly MeasuredCell<AccuracyRun>[];
   readonly gradients: readonly MeasuredCell<GradientThroughput>[];
   readonly lmGradients: MeasuredCell<TransformerGradientRun>;
   readonly steps: readonly { label: string; cell: MeasuredCell<StepTimeRun> }[];
 }
 
 async function modelsReport(quick: boolean, r: ModelsResults): Promise<SuiteReport> {
-  const all: MeasuredCell<unknown>[] = [...r.throughput, r.accuracy, ...r.gradients, r.lmGradients, ...r.steps.map((s) => s.cell)];
+  const all: MeasuredCell<unknown>[] = [...r.throughput, ...r.accuracy, ...r.earlierAccuracy, ...r.gradients, r.lmGradients, ...r.steps.map((s) => s.cell)];
   const loads = all.flatMap((c) => [c.loadStart[0], c.loadEnd[0]]);
   const shares = all.map((c) => c.cpuMs / c.wallMs);
   const cores = cpus().length;
@@ -106,26 +120,23 @@ async function modelsReport(quick: boolean, r: ModelsResults): Promise<SuiteRepo
     ]),
   );
 
-  const a = r.accuracy;
   const accuracyTable = markdownTable(
-    ['model', 'backend', 'train / test rows', 'iterations (epochs)', 'optimiser', 'augmentation', 'test accuracy (final)', 'best of evaluations', 'wall time (train + evals)', 'CPU share', 'load (1 min)'],
-    [
-      [
-        a.value.model === 'cnn' ? 'CNN' : 'MLP 784-256-128-10',
-        a.backend,
-        `${a.value.trainSize.toLocaleString('en-US')} / ${a.value.testSize.toLocaleString('en-US')}`,
-        `${a.value.iterations} × ${a.value.batchSize} (${a.value.epochs.toFixed(2)})`,
-        `SGD Nesterov 0.9, wd 5e-4, cosine ${a.value.learningRate} → 1e-4`,
-        'none',
-        percent(a.value.finalAccuracy),
-        percent(a.value.bestAccuracy),
-        `${formatMs(a.value.trainMs)} (+ ${formatMs(a.value.loadMs)} loading)`,
-        cpuShare(a),
-        formatLoad(a),
-      ],
-    ],
+    ['model', 'backend', 'train / test rows', 'iterations (epochs)', 'optimiser', 'augmentation', 'test accuracy (final)', 'test accuracy during training', 'wall time (train + evals)', 'CPU share', 'load (1 min)'],
+    [...r.accuracy, ...r.earlierAccuracy].map((a) => [
+      a.value.model === 'cnn' ? 'CNN' : 'MLP 784-256-128-10',
+      a.backend,
+      `${a.value.trainSize.toLocaleString('en-US')} / ${a.value.testSize.toLocaleString('en-US')}`,
+      `${a.value.iterations} × ${a.value.batchSize} (${a.value.epochs.toFixed(2)})`,
+      `SGD Nesterov 0.9, wd 5e-4, cosine ${a.value.learningRate} → 1e-4`,
+      'none',
+      percent(a.value.finalAccuracy),
+      a.value.curve.map((e) => `${e.step}: ${percent(e.accuracy)}`).join(', '),
+      `${formatMs(a.value.trainMs)} (+ ${formatMs(a.value.loadMs)} loading)`,
+      cpuShare(a),
+      formatLoad(a),
+    ]),
   );
-  const curve = a.value.curve.map((e) => `step ${e.step}: ${percent(e.accuracy)}`).join(', ');
+  const longest = r.accuracy.reduce((best, a) => (a.value.iterations > best.value.iterations ? a : best), r.accuracy[0]);
 
   const gradientTable = markdownTable(
     ['model', 'gradient of', 'method', 'backend', 'values / example', 'examples', 'examples / s', 'CPU share', 'load (1 min)'],
@@ -196,11 +207,17 @@ async function modelsReport(quick: boolean, r: ModelsResults): Promise<SuiteRepo
     '',
     `## Full-data Fashion-MNIST accuracy (issue #5)${quick ? ' — quick profile: MLP stand-in, not the CNN' : ''}`,
     '',
-    `Eval's \`trainClassifier\` on all ${a.value.trainSize.toLocaleString('en-US')} training images (normalised, no validation split), test accuracy on the ${a.value.testSize.toLocaleString('en-US')} test images; batch ${a.value.batchSize}, model seed 0, data-order seed 1. The final accuracy is the primary number.`,
+    `Eval's \`trainClassifier\` on all ${longest.value.trainSize.toLocaleString('en-US')} training images (normalised, no validation split), test accuracy on the ${longest.value.testSize.toLocaleString('en-US')} test images; model seed 0, data-order seed 1, each run a fresh model with its own cosine schedule. The final accuracy is the primary number; "during training" lists the periodic test evaluations (step: accuracy).`,
     '',
     accuracyTable,
     '',
-    `Test accuracy during training: ${curve}. Last training loss ${a.value.finalLoss.toFixed(4)}.`,
+    ...(r.earlierAccuracy.length === 0
+      ? []
+      : [
+          `${r.earlierAccuracy.length === 1 ? 'The last row comes' : `The last ${r.earlierAccuracy.length} rows come`} from an earlier profile of this suite (same recipe, other schedule length), kept in \`results.json\`; the current profile does not rerun it.`,
+          '',
+        ]),
+    `The iteration budgets (at most ${longest.value.iterations} steps, ${longest.value.epochs.toFixed(2)} epochs) were sized so that the whole suite fits its time budget on the loaded machine; they are not tuned for accuracy. Longer schedules (eval's \`runFashionMnistBaseline\` defaults to 2,000 iterations, ≈ 4.3 epochs) were not measured here.`,
     '',
     '## Per-example gradient throughput (issue #4)',
     '',
@@ -213,9 +230,39 @@ async function modelsReport(quick: boolean, r: ModelsResults): Promise<SuiteRepo
     '',
     '## Step time of the part-2 models (issue #6)',
     '',
-    'Median of the per-step wall times (timestamps from the trainers\' progress callbacks) after an untimed warm-up call; each step includes batch assembly (and, for the contrastive step, augmentation), forward, backward and the optimiser update.',
+    'Median of the per-step wall times (timestamps from the trainers\' progress callbacks), after an untimed warm-up call unless the batch-detail column says otherwise; each step includes batch assembly (and, for the contrastive step, augmentation), forward, backward and the optimiser update. The tiny transformer runs through `finetuneLm`, the contrastive encoder through `pretrainContrastive`; the GRU step is the one `trainRecommender` takes, timed in a plain loop (`trainRecommender` reports per epoch only).',
     '',
     stepTable,
+    '',
+    '## Observations',
+    '',
+    ...observations(r).map((line) => `- ${line}`),
   ].join('\n');
   return { markdown, svgs: { 'models-throughput.svg': svg } };
+}
+
+/** Ratios computed from this run's rows (same machine, similar load), for the model owners. */
+function observations(r: ModelsResults): string[] {
+  const find = (model: string, backend: string, conv: string | null) =>
+    r.throughput.find((c) => c.value.model === model && c.backend === backend && c.value.conv === conv)?.value.msPerStep;
+  const lines: string[] = [];
+  const im2col = find('cnn', 'wasm', 'im2col');
+  const conv2d = find('cnn', 'wasm', 'conv2d');
+  const cnnCpu = find('cnn', 'cpu', 'im2col');
+  const mlpWasm = find('mlp', 'wasm', null);
+  const mlpCpu = find('mlp', 'cpu', null);
+  if (im2col !== undefined && conv2d !== undefined) {
+    lines.push(`CNN on wasm: tfjs conv2d takes ${(conv2d / im2col).toFixed(0)}× as long per step as im2col (wasm has no Conv2DBackpropFilter kernel; core bridges it to the cpu backend's).`);
+  }
+  if (im2col !== undefined && cnnCpu !== undefined) lines.push(`im2col CNN: the cpu backend takes ${(cnnCpu / im2col).toFixed(1)}× as long per step as wasm.`);
+  if (mlpWasm !== undefined && mlpCpu !== undefined) lines.push(`MLP: the cpu backend takes ${(mlpCpu / mlpWasm).toFixed(1)}× as long per step as wasm.`);
+  const contrastive = r.steps.find((s) => s.label.startsWith('contrastive'));
+  if (contrastive !== undefined && im2col !== undefined) {
+    lines.push(
+      `The contrastive encoder's step (${formatMs(contrastive.cell.value.medianMs)} for ${contrastive.cell.value.batchSize} images = ${2 * contrastive.cell.value.batchSize} encoder rows) costs ${(contrastive.cell.value.medianMs / im2col).toFixed(0)}× the im2col CNN's step (128 rows): it uses tfjs conv2d, the slow path on wasm above.`,
+    );
+  }
+  const g = r.lmGradients.value;
+  lines.push(`Tiny transformer, last-block V LoRA-B: the zeroth-order estimate ran ${(g.zoExamplesPerSecond / g.exactExamplesPerSecond).toFixed(1)}× as many examples per second as exact per-example gradients (loop), and agreed with the exact directional derivative to Pearson r = ${g.zoVsExact.pearson.toFixed(4)}.`);
+  return lines;
 }

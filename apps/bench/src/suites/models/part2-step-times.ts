@@ -61,14 +61,18 @@ export async function lmStepTime(train: 'lora' | 'all', p: ModelsProfile['stepTi
 /**
  * One `pretrainContrastive` step: two augmented views of each image through eval's contrastive
  * encoder (3 conv layers + projection head), NT-Xent, Adam. Images are seeded Gaussian noise —
- * the cost does not depend on the pixel values.
+ * the cost does not depend on the pixel values. The encoder uses tfjs conv2d, whose filter gradient
+ * wasm lacks (core bridges it to the cpu kernel), so a step takes long enough that the profile may
+ * time it cold (`contrastiveWarmupSteps: 0`).
  */
 export function contrastiveStepTime(p: ModelsProfile['stepTimes']): StepTimeRun {
   const n = p.contrastiveBatch * 2;
   const images = Rng.fromSeed(3).fillNormal(new Float32Array(n * 28 * 28));
   const encoder = createContrastiveEncoder({ inputShape: [28, 28, 1], seed: 0 });
   try {
-    pretrainContrastive(encoder, images, [28, 28], { steps: 1, batchSize: p.contrastiveBatch, seed: 1 });
+    if (p.contrastiveWarmupSteps > 0) {
+      pretrainContrastive(encoder, images, [28, 28], { steps: p.contrastiveWarmupSteps, batchSize: p.contrastiveBatch, seed: 1 });
+    }
     const stamps: number[] = [];
     const start = performance.now();
     pretrainContrastive(encoder, images, [28, 28], {
@@ -80,7 +84,7 @@ export function contrastiveStepTime(p: ModelsProfile['stepTimes']): StepTimeRun 
     return summarize(start, stamps, {
       batchSize: p.contrastiveBatch,
       trainableParameters: countParameters(encoder.variables),
-      detail: '28×28×1 inputs, 2 views per image (2·batch rows through the encoder)',
+      detail: `28×28×1 inputs, 2 views per image (2·batch rows through the encoder); ${p.contrastiveWarmupSteps === 0 ? 'no warm-up step (the first timed step is cold)' : `${p.contrastiveWarmupSteps} warm-up steps`}`,
     });
   } finally {
     encoder.dispose();

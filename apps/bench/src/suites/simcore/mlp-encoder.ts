@@ -38,7 +38,7 @@ export function createMlpEncoder(options: MlpEncoderOptions): ContrastiveEncoder
     width = next;
   }
   const head = [layer(width, options.projection[0], 'he'), layer(options.projection[0], options.projection[1], 'glorot')];
-  const dense = (x: tf.Tensor2D, l: { w: tf.Variable; b: tf.Variable }) => tf.add<tf.Tensor2D>(tf.matMul(x, l.w as tf.Variable<tf.Rank.R2>), l.b);
+  const dense = (x: tf.Tensor2D, l: { w: tf.Variable; b: tf.Variable }) => tf.add<tf.Tensor2D>(tf.matMul(x, l.w), l.b);
   const embed = (x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => backbone.reduce<tf.Tensor2D>((a, l) => tf.relu(dense(a, l)), x));
   const backboneVariables = backbone.flatMap((l) => [l.w, l.b]);
