@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadColmData } from './colm-data.js';
 import { QUICK_COLM_PROFILE, type ColmProfile } from './colm-profile.js';
-import { colmReport, isClear, judge, pairedDifference } from './colm-report.js';
+import { colmReport, isClear, judge, judgeLower, pairedDifference } from './colm-report.js';
 import type { PretrainCell } from './pretrain.js';
 import type { ArmRunResult } from './run-arm.js';
 
@@ -49,6 +49,8 @@ describe('colm report', () => {
     expect(judge({ mean: -0.03, std: 0.02, n: 3 }, 'greater')).toBe('no (clearly below)');
     expect(judge({ mean: -0.01, std: 0.02, n: 3 }, 'at-least')).toBe('not contradicted — a tie within seed noise');
     expect(judge({ mean: 0.01, std: 0.02, n: 3 }, 'greater')).toBe('no — the difference is within seed noise');
+    expect(judgeLower({ mean: -0.026, std: 0.014, n: 3 })).toBe('yes');
+    expect(judgeLower({ mean: 0.003, std: 0.009, n: 3 })).toBe('no — the difference is within seed noise');
   });
 
   it('renders the tables, the expected-pattern verdicts, the missing runs and the plots', async () => {
