@@ -60,6 +60,7 @@ export type { BackendLoader } from './backend/load-backend.js';
 export { BACKEND_CANDIDATES, BACKEND_ENV_VAR } from './backend/resolve-order.js';
 export type { BackendCandidate, BackendName, BackendPreference } from './backend/resolve-order.js';
 export { registerWasmFallbackKernels } from './backend/wasm-fallbacks.js';
+export { registerWasmMatMulTransposeFix } from './backend/wasm-matmul-transpose.js';
 
 // --- io: .npy, CSV, JSON/JSONL, atomic writes ---
 export { decodeNpy } from './io/decode-npy.js';

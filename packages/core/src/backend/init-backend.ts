@@ -8,6 +8,7 @@ import type { BackendLoader } from './load-backend.js';
 import { BACKEND_ENV_VAR, installHint, resolveBackendRequest } from './resolve-order.js';
 import type { BackendPreference, BackendRequest } from './resolve-order.js';
 import { registerWasmFallbackKernels } from './wasm-fallbacks.js';
+import { registerWasmMatMulTransposeFix } from './wasm-matmul-transpose.js';
 
 export interface InitBackendOptions {
   /**
@@ -123,6 +124,7 @@ async function activateFirst(request: BackendRequest, loader: BackendLoader): Pr
     if (candidate.name === 'wasm') {
       try {
         fallbackKernels = await registerWasmFallbackKernels();
+        registerWasmMatMulTransposeFix();
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         tried.push({
