@@ -20,7 +20,23 @@ interface PerfSizes {
   readonly sinkhorn: { n: number; m: number };
 }
 
+/** `CORESETS_BENCH_PERF_FL_SIZES=1000,5000` overrides the P1 sizes (the n = 10,000 cell takes ≈ 15 min). */
+function flSizes(defaults: readonly number[]): readonly number[] {
+  const raw = process.env.CORESETS_BENCH_PERF_FL_SIZES;
+  if (raw === undefined || raw.trim() === '') return defaults;
+  const sizes = raw.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10 || n % 10 !== 0)) {
+    throw new Error(`CORESETS_BENCH_PERF_FL_SIZES must be multiples of 10, got "${raw}"`);
+  }
+  return sizes;
+}
+
 function sizes(quick: boolean): PerfSizes {
+  const base = sizesFor(quick);
+  return { ...base, flBlobs: flSizes(base.flBlobs) };
+}
+
+function sizesFor(quick: boolean): PerfSizes {
   return quick
     ? { repeats: 3, flBlobs: [1000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 2000, k: 10 }, p5: { n: 1000, k: 100 }, kmeans: { n: 6000, d: 64, k: 20 }, mlpSteps: 20, emd: { n: 100, m: 400 }, sinkhorn: { n: 400, m: 400 } }
     : { repeats: 5, flBlobs: [1000, 5000, 10_000], flSmall: { n: 1000, d: 64, k: 100 }, p4: { n: 5000, k: 10 }, p5: { n: 4000, k: 500 }, kmeans: { n: 60_000, d: 64, k: 100 }, mlpSteps: 200, emd: { n: 500, m: 2000 }, sinkhorn: { n: 2000, m: 2000 } };
