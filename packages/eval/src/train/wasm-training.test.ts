@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe('training on wasm', () => {
-  it('MLP and CNN overfit a tiny batch to 100% without leaking tensors', () => {
+  it('MLP and CNN overfit a tiny batch to 100% without leaking tensors', { timeout: 60_000 }, () => {
     expect(tf.getBackend()).toBe('wasm');
     const rng = Rng.fromSeed(11);
     const tiny: LabeledDataset = {

@@ -61,7 +61,7 @@ interface Case {
 }
 
 const TOPK = ['select', 'topk', '--scores', 'scores.npy', '--keep', 'high'];
-const METHODS = 'random, topk, ccs, moderate, facility-location, simcore, autocoreset, goracs';
+const METHODS = 'random, topk, ccs, moderate, facility-location, simcore, autocoreset, colm, goracs';
 
 const CASES: readonly Case[] = [
   // files
