@@ -19,17 +19,33 @@ beforeAll(async () => {
 });
 
 describe('part-2 models on wasm', () => {
-  it('the tiny transformer overfits two examples (LoRA path included) without leaking tensors', { timeout: 60_000 }, async () => {
+  it('the LM loop overfits two examples, calls the selector every step, measures memory and leaks nothing', { timeout: 60_000 }, async () => {
     expect(tf.getBackend()).toBe('wasm');
     const model = createTinyTransformer({ vocabSize: VOCABULARY_SIZE, contextLength: 16, layers: 1, dModel: 32, heads: 4, loraRank: 4, seed: 0 });
     const examples = [
       { source: 0, prompt: '12+3', answer: '15' },
       { source: 1, prompt: 'rev:ab', answer: 'ba' },
     ];
+    let calls = 0;
     const before = tf.memory().numTensors;
-    const run = await finetuneLm(model, examples, { steps: 80, poolSize: 2, train: 'all', learningRate: 2e-2, seed: 0 });
+    const run = await finetuneLm(model, examples, {
+      steps: 80,
+      poolSize: 2,
+      train: 'all',
+      learningRate: 2e-2,
+      seed: 0,
+      memoryEvery: 30,
+      selector: (pool) => {
+        calls++;
+        return { positions: Int32Array.from(pool.indices, (_, i) => i) };
+      },
+    });
     expect(tf.memory().numTensors).toBe(before);
+    expect(calls).toBe(80);
+    expect(run.peakTensorBytes.length).toBe(3);
+    expect(run.peakTensorBytes[0]).toBeGreaterThan(0);
     expect(run.losses[79]).toBeLessThan(0.05);
+    expect(run.losses[79]).toBeLessThan(run.losses[0] / 20);
     expect(exactMatch(model, examples, 2).overall).toBe(1);
     model.dispose();
   });

@@ -321,7 +321,7 @@ function scaledDownSection(profile: GoracsProfile, seeds: number, quick: boolean
     quick
       ? 'This is the CI profile (spec §10: 100 items, pool 2,000, few epochs, 1 seed, 3 arms): a smoke test of the pipeline, too small to show the pattern reliably.'
       : [
-          'Why smaller than the spec: the machine has 2 cores shared with five other bench suites (load average 13–17 for most of the session, about 5 near its end), and the spec budgets 1–2 h on 2 free cores. Pool, items, test set, proxy, batch size and learning rate are as in the spec; the cuts, each to fit the hour:',
+          'Differences from the spec, made to fit about an hour on a 2-core machine shared with other bench suites (load average 13–17 for most of the session, 5–8 during the final run; the spec budgets 1–2 h on 2 free cores). Pool, items, V_sel / V_es / test, proxy, batch size, learning rate, patience, λ grid, cut and swaps are as in the spec:',
           '',
           ...(profile.validSelectSize < SPEC_GORACS_PROFILE.validSelectSize
             ? [`- V_sel ${profile.validSelectSize} instead of ${SPEC_GORACS_PROFILE.validSelectSize}: every OT solve and the greedy scale with it;`]
