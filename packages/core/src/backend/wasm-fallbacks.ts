@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CoresetError } from '../errors/coreset-error.js';
+import { segmentSumKernel } from './wasm-segment-sum.js';
 
 /**
  * Marks kernels registered here. A symbol from the global registry rather than a module variable,
@@ -41,6 +42,12 @@ function cpuBackend(): tf.KernelBackend {
  * second one of ours.
  */
 function makeFallback(kernelName: string): tf.KernelConfig {
+  if (kernelName === 'UnsortedSegmentSum') {
+    // A direct one-pass kernel: the cpu one loops over segments with tensor ops (see wasm-segment-sum.ts).
+    const direct: MarkedKernelFunc = (args) => segmentSumKernel(args);
+    Object.defineProperty(direct, FALLBACK_MARK, { value: true });
+    return { kernelName, backendName: 'wasm', kernelFunc: direct };
+  }
   const cpuKernel = tf.getKernel(kernelName, 'cpu');
   if (cpuKernel === undefined) {
     throw new CoresetError('BACKEND_UNAVAILABLE', `the cpu backend has no ${kernelName} kernel`);
