@@ -80,12 +80,12 @@ export const perfSuite: Suite = {
     rows.push(flRow(small, 'facility location, lazy (per-call cost)'));
     ctx.tick('facility location small');
 
-    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans-tfjs:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
-      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats, 'tfjs'),
+    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
+      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats),
     );
     ctx.tick('k-means');
     rows.push({
-      workload: `k-means (Lloyd, same init, engine tfjs) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
+      workload: `k-means (Lloyd, same init) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
       oursMs: km.ours.medianMs,
       peer: km.peer,
       agreement:
