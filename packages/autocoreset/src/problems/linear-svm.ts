@@ -1,13 +1,8 @@
 import { CoresetError } from '@coresets/core';
 import type { Matrix } from '@coresets/core';
 import { assertBothClassesWeighted, labelsToSigns, requireLabels } from '../internal/labels.js';
-import {
-  checkFitInputs,
-  linearScore,
-  rescaledC,
-  squaredNorm,
-  weightSum,
-} from '../internal/checks.js';
+import { checkFitInputs, rescaledC } from '../internal/checks.js';
+import { regularisedMarginLoss } from '../internal/margin-loss.js';
 import { smoLinearSvm } from '../internal/smo.js';
 import type { CoresetProblem, FitContext, LinearSolution } from './problem.js';
 
@@ -58,16 +53,7 @@ export function linearSvmLoss(
   weights: Float64Array,
   c: number = DEFAULT_LINEAR_SVM_OPTIONS.c,
 ): Float64Array {
-  checkFitInputs(x, labels, weights, true);
-  const signs = labelsToSigns(labels);
-  const total = weightSum(weights);
-  const reg = 0.5 * squaredNorm(solution.theta);
-  const out = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    const margin = signs[i] * linearScore(x, i, solution.theta, solution.bias);
-    out[i] = (weights[i] / total) * reg + c * weights[i] * Math.max(0, 1 - margin);
-  }
-  return out;
+  return regularisedMarginLoss(x, labels, solution, weights, c, (margin) => Math.max(0, 1 - margin));
 }
 
 /** The built-in linear SVM problem (labels 0/1 or −1/+1). */

@@ -7,8 +7,8 @@ import {
   linearScore,
   rescaledC,
   squaredNorm,
-  weightSum,
 } from '../internal/checks.js';
+import { regularisedMarginLoss } from '../internal/margin-loss.js';
 import type { CoresetProblem, FitContext, LinearSolution } from './problem.js';
 
 export interface LogisticRegressionOptions {
@@ -163,16 +163,7 @@ export function logisticRegressionLoss(
   weights: Float64Array,
   c: number = DEFAULT_LOGISTIC_REGRESSION_OPTIONS.c,
 ): Float64Array {
-  checkFitInputs(x, labels, weights, true);
-  const signs = labelsToSigns(labels);
-  const total = weightSum(weights);
-  const reg = 0.5 * squaredNorm(solution.theta);
-  const out = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    const z = linearScore(x, i, solution.theta, solution.bias);
-    out[i] = (weights[i] / total) * reg + c * weights[i] * softplus(-signs[i] * z);
-  }
-  return out;
+  return regularisedMarginLoss(x, labels, solution, weights, c, (margin) => softplus(-margin));
 }
 
 /** The built-in binary logistic regression problem (labels 0/1 or −1/+1). */
