@@ -4,7 +4,6 @@ import { scenarioData } from './goracs-data.js';
 import { cellKey, goracsProfile, scenarios, selectionKey, trainingCells, type GoracsCell, type GoracsProfile, type Scenario } from './goracs-profile.js';
 import { goracsReport, type ArmResult, type FeatureCell } from './goracs-report.js';
 import { proxyFeatures } from './proxy-features.js';
-import { useFastSegmentSum } from './segment-sum-kernel.js';
 import { SelectionContext, selectArm, type SelectionCell } from './select-arm.js';
 import { trainOnSubset, type TrainingCell } from './train-arm.js';
 
@@ -64,13 +63,9 @@ export const goracsSuite: Suite = {
   settings: (quick) => cacheSettings(goracsProfile(quick)),
   totalUnits: (quick, seeds) => trainingCells(goracsProfile(quick), seeds).length,
   async run(ctx: SuiteContext): Promise<SuiteReport> {
-    const profile = goracsProfile(ctx.quick);
-    const restoreKernel = useFastSegmentSum();
-    try {
-      return await runCells(ctx, profile);
-    } finally {
-      restoreKernel();
-    }
+    // The GRU's embedding gradient (UnsortedSegmentSum) runs on core's one-pass wasm kernel,
+    // registered by initBackend.
+    return runCells(ctx, goracsProfile(ctx.quick));
   },
 };
 
