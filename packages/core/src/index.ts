@@ -61,6 +61,8 @@ export { BACKEND_CANDIDATES, BACKEND_ENV_VAR } from './backend/resolve-order.js'
 export type { BackendCandidate, BackendName, BackendPreference } from './backend/resolve-order.js';
 export { registerWasmFallbackKernels } from './backend/wasm-fallbacks.js';
 export { registerWasmMatMulTransposeFix } from './backend/wasm-matmul-transpose.js';
+export { registerWasmGatherFastPath } from './backend/wasm-gather.js';
+export { registerCpuSegmentSumFastPath } from './backend/cpu-segment-sum.js';
 
 // --- io: .npy, CSV, JSON/JSONL, atomic writes ---
 export { decodeNpy } from './io/decode-npy.js';

@@ -8,6 +8,8 @@ import type { BackendLoader } from './load-backend.js';
 import { BACKEND_ENV_VAR, installHint, resolveBackendRequest } from './resolve-order.js';
 import type { BackendPreference, BackendRequest } from './resolve-order.js';
 import { registerWasmFallbackKernels } from './wasm-fallbacks.js';
+import { registerCpuSegmentSumFastPath } from './cpu-segment-sum.js';
+import { registerWasmGatherFastPath } from './wasm-gather.js';
 import { registerWasmMatMulTransposeFix } from './wasm-matmul-transpose.js';
 
 export interface InitBackendOptions {
@@ -125,6 +127,7 @@ async function activateFirst(request: BackendRequest, loader: BackendLoader): Pr
       try {
         fallbackKernels = await registerWasmFallbackKernels();
         registerWasmMatMulTransposeFix();
+        registerWasmGatherFastPath();
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         tried.push({
@@ -136,6 +139,9 @@ async function activateFirst(request: BackendRequest, loader: BackendLoader): Pr
         continue;
       }
     }
+    // Also when cpu is only loaded beside another backend (wasm's fallbacks import it): code that
+    // later switches with tf.setBackend('cpu') gets the one-pass kernel too.
+    registerCpuSegmentSumFastPath();
     tried.push({ name: candidate.name, packageName: candidate.packageName, ok: true });
     const gradients = await ensureGradients(loader);
     return { ...(await describeActiveBackend(candidate, outcome.module, tried, fallbackKernels)), gradients };
