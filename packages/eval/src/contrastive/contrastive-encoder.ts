@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CoresetError, assertInteger, toRng, type Rng } from '@coresets/core';
+import type { ConvImplementation } from '../models/cnn.js';
 import { glorotUniform, heNormal } from '../models/init.js';
+import { createPatchConv, type PatchConv } from '../models/patch-conv.js';
 
 export interface ContrastiveEncoderOptions {
   /** [height, width, channels]. */
@@ -9,12 +11,19 @@ export interface ContrastiveEncoderOptions {
   readonly channels?: readonly [number, number, number] | undefined;
   /** Projection head widths after the embedding (ReLU between). */
   readonly projection?: readonly [number, number] | undefined;
+  /**
+   * `'im2col'` (default): gathered patches × matMul, whose gradients are all fast on wasm;
+   * `'conv2d'`: tfjs's conv kernel (its filter gradient runs on the plain-JS cpu kernel under wasm,
+   * about a minute per batch-128 step on 28 × 28 images). Both compute the same function.
+   */
+  readonly convImplementation?: ConvImplementation | undefined;
   readonly seed: number | Rng;
 }
 
 export const DEFAULT_CONTRASTIVE_ENCODER_OPTIONS = {
   channels: [16, 32, 64] as readonly [number, number, number],
   projection: [64, 32] as readonly [number, number],
+  convImplementation: 'im2col' as ConvImplementation,
 } as const;
 
 /**
@@ -40,6 +49,12 @@ export function createContrastiveEncoder(options: ContrastiveEncoderOptions): Co
   channels.forEach((v, i) => assertInteger(v, `channels[${i}]`, 1));
   projection.forEach((v, i) => assertInteger(v, `projection[${i}]`, 1));
   if (h < 4 || w < 4) throw new CoresetError('OUT_OF_RANGE', 'inputShape must be at least 4 × 4', { argument: 'inputShape' });
+  const impl = options.convImplementation ?? DEFAULT_CONTRASTIVE_ENCODER_OPTIONS.convImplementation;
+  if (impl !== 'conv2d' && impl !== 'im2col') {
+    throw new CoresetError('INVALID_ARGUMENT', `convImplementation must be 'conv2d' or 'im2col', got ${String(impl)}`, {
+      argument: 'convImplementation',
+    });
+  }
   const rng = toRng(options.seed);
   const variable = (values: Float32Array, shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(values, shape), true));
   const filters: tf.Variable[] = [];
@@ -57,11 +72,19 @@ export function createContrastiveEncoder(options: ContrastiveEncoderOptions): Co
   const b2 = variable(new Float32Array(projection[1]), [projection[1]]);
   const backbone = filters.flatMap((f, i) => [f, biases[i]]);
   const strides = [2, 2, 1] as const;
+  const patchConvs: PatchConv[] = [];
+  for (let i = 0, ih = h, iw = w, ic = c; i < 3; i++) {
+    const pc = createPatchConv({ height: ih, width: iw, channels: ic, kernelSize: 3, stride: strides[i] });
+    patchConvs.push(pc);
+    [ih, iw, ic] = [pc.outHeight, pc.outWidth, channels[i]];
+  }
+  const conv = (a: tf.Tensor4D, f: tf.Tensor4D, i: number): tf.Tensor4D =>
+    impl === 'conv2d' ? tf.conv2d(a, f, strides[i], 'same') : patchConvs[i].apply(a, f);
   const embed = (x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => {
       let a = tf.reshape<tf.Rank.R4>(x, [x.shape[0], h, w, c]);
       filters.forEach((f, i) => {
-        a = tf.relu(tf.add<tf.Tensor4D>(tf.conv2d(a, f as tf.Variable<tf.Rank.R4>, strides[i], 'same'), biases[i]));
+        a = tf.relu(tf.add<tf.Tensor4D>(conv(a, f as tf.Variable<tf.Rank.R4>, i), biases[i]));
       });
       return tf.mean<tf.Tensor2D>(a, [1, 2]);
     });

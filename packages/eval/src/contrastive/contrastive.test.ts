@@ -65,3 +65,30 @@ describe('contrastive pre-training', () => {
     encoder.dispose();
   });
 });
+
+describe('contrastive encoder convolutions', () => {
+  beforeAll(async () => {
+    await useCpuBackend();
+  });
+
+  it('computes the same embedding and gradients with im2col and conv2d', () => {
+    const patches = createContrastiveEncoder({ inputShape: [10, 9, 2], channels: [3, 4, 5], projection: [4, 3], seed: 3 });
+    const direct = createContrastiveEncoder({ inputShape: [10, 9, 2], channels: [3, 4, 5], projection: [4, 3], seed: 3, convImplementation: 'conv2d' });
+    const x = tf.tensor2d(Rng.fromSeed(4).fillNormal(new Float32Array(3 * 180)), [3, 180]);
+    const a = patches.embed(x);
+    const b = direct.embed(x);
+    expect(a.shape).toEqual([3, 5]);
+    const close = (p: tf.Tensor, q: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(p, q))).dataSync()[0]);
+    expect(close(a, b)).toBeLessThan(1e-5);
+    const gradOf = (e: typeof patches) => tf.variableGrads(() => tf.sum<tf.Scalar>(tf.square(e.project(x))), [...e.backboneVariables] as tf.Variable[]);
+    const ga = gradOf(patches);
+    const gb = gradOf(direct);
+    patches.backboneVariables.forEach((v, i) => {
+      expect(close(ga.grads[v.name], gb.grads[direct.backboneVariables[i].name])).toBeLessThan(1e-4);
+    });
+    tf.dispose([x, a, b, ga.value, gb.value, ...Object.values(ga.grads), ...Object.values(gb.grads)]);
+    expect(() => createContrastiveEncoder({ inputShape: [8, 8, 1], seed: 0, convImplementation: 'fft' as never })).toThrow(/convImplementation/);
+    patches.dispose();
+    direct.dispose();
+  });
+});

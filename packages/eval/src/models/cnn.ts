@@ -4,11 +4,12 @@ import type { Rng } from '@coresets/core';
 import type { Classifier } from './classifier.js';
 import { classifierFromForward } from './classifier.js';
 import { glorotUniform, heNormal } from './init.js';
+import { createPatchConv } from './patch-conv.js';
 
 /**
- * How convolutions are computed. `'conv2d'` calls tfjs's conv kernel; `'im2col'` builds the k×k
- * patches with slices and runs one matMul, which needs no Conv2DBackpropFilter kernel (absent
- * from the wasm backend) and uses the same filter layout, so both give the same function.
+ * How convolutions are computed. `'conv2d'` calls tfjs's conv kernel; `'im2col'` gathers the k×k
+ * patches and runs one matMul (see `createPatchConv`), which needs no Conv2DBackpropFilter kernel
+ * (absent from the wasm backend) and uses the same filter layout, so both give the same function.
  */
 export type ConvImplementation = 'conv2d' | 'im2col';
 
@@ -80,7 +81,10 @@ export function createCnn(options: CnnOptions): Classifier {
     ),
   );
   const b4 = tf.tidy(() => tf.variable(tf.zeros([options.numClasses]), true));
-  const conv = impl === 'conv2d' ? convDirect : convIm2col;
+  const patchConv1 = createPatchConv({ height: h, width: w, channels: c, kernelSize: k, stride: 1 });
+  const patchConv2 = createPatchConv({ height: h / 2, width: w / 2, channels: c1, kernelSize: k, stride: 1 });
+  const conv1 = (x: tf.Tensor4D, f: tf.Tensor4D) => (impl === 'conv2d' ? convDirect(x, f) : patchConv1.apply(x, f));
+  const conv2 = (x: tf.Tensor4D, f: tf.Tensor4D) => (impl === 'conv2d' ? convDirect(x, f) : patchConv2.apply(x, f));
   return classifierFromForward({
     kind: 'cnn',
     inputSize: h * w * c,
@@ -91,8 +95,8 @@ export function createCnn(options: CnnOptions): Classifier {
     forward(x) {
       const batch = x.shape[0];
       const img = tf.reshape<tf.Rank.R4>(x, [batch, h, w, c]);
-      const a1 = tf.maxPool(tf.relu(tf.add(conv(img, k1 as tf.Tensor4D), b1)) as tf.Tensor4D, 2, 2, 'valid');
-      const a2 = tf.maxPool(tf.relu(tf.add(conv(a1, k2 as tf.Tensor4D), b2)) as tf.Tensor4D, 2, 2, 'valid');
+      const a1 = tf.maxPool(tf.relu(tf.add(conv1(img, k1 as tf.Tensor4D), b1)) as tf.Tensor4D, 2, 2, 'valid');
+      const a2 = tf.maxPool(tf.relu(tf.add(conv2(a1, k2 as tf.Tensor4D), b2)) as tf.Tensor4D, 2, 2, 'valid');
       const embedding = tf.relu<tf.Tensor2D>(tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(a2, [batch, flat]), w3), b3));
       const logits = tf.add<tf.Tensor2D>(tf.matMul(embedding, w4), b4);
       return { embedding, logits };
@@ -102,25 +106,4 @@ export function createCnn(options: CnnOptions): Classifier {
 
 function convDirect(x: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
   return tf.conv2d(x, filter, 1, 'same');
-}
-
-/** 'same' stride-1 convolution as patches × matMul; patch columns ordered (ky, kx, cin) like the filter. */
-function convIm2col(x: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
-  const [b, h, w, cin] = x.shape;
-  const [kh, kw, , cout] = filter.shape;
-  const ph = (kh - 1) / 2;
-  const pw = (kw - 1) / 2;
-  const padded = tf.pad(x, [
-    [0, 0],
-    [ph, ph],
-    [pw, pw],
-    [0, 0],
-  ]);
-  const slices: tf.Tensor4D[] = [];
-  for (let ky = 0; ky < kh; ky++) {
-    for (let kx = 0; kx < kw; kx++) slices.push(tf.slice(padded, [0, ky, kx, 0], [b, h, w, cin]));
-  }
-  const patches = tf.reshape(tf.concat(slices, 3), [b * h * w, kh * kw * cin]);
-  const out = tf.matMul(patches, tf.reshape(filter, [kh * kw * cin, cout]));
-  return tf.reshape(out, [b, h, w, cout]);
 }
