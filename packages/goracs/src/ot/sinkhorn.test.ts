@@ -56,7 +56,37 @@ describe('sinkhorn', () => {
     expect(au).toBeCloseTo(bv, 12);
   });
 
+  it('stops on the ℓ2 marginal error when asked (POT\'s rule), in no more sweeps than ℓ1', () => {
+    const c = randomCost(5, 30, 40);
+    const l1 = sinkhorn(c, { epsilon: 0.02, tol: 1e-7, returnPlan: true });
+    const l2 = sinkhorn(c, { epsilon: 0.02, tol: 1e-7, errorNorm: 'l2', returnPlan: true });
+    expect(l1.converged && l2.converged).toBe(true);
+    expect(l2.iterations).toBeLessThanOrEqual(l1.iterations);
+    // The reported error is the row-marginal error of the returned plan, in the chosen norm.
+    const rowError = (plan: { data: Float64Array }, norm: 'l1' | 'l2') => {
+      let e = 0;
+      for (let i = 0; i < 30; i++) {
+        let s = 0;
+        for (let j = 0; j < 40; j++) s += plan.data[i * 40 + j];
+        e += norm === 'l1' ? Math.abs(s - 1 / 30) : (s - 1 / 30) ** 2;
+      }
+      return norm === 'l1' ? e : Math.sqrt(e);
+    };
+    expect(rowError(l1.plan!, 'l1')).toBeCloseTo(l1.marginalError, 12);
+    expect(rowError(l2.plan!, 'l2')).toBeCloseTo(l2.marginalError, 12);
+    expect(l2.marginalError).toBeLessThan(1e-7);
+    expect(Math.abs(l1.value - l2.value)).toBeLessThan(1e-5);
+  });
+
+  it('stops after maxIterations sweeps and says it did not converge', () => {
+    const res = sinkhorn(randomCost(6, 20, 20), { epsilon: 0.001, tol: 1e-12, maxIterations: 3 });
+    expect(res.iterations).toBe(3);
+    expect(res.converged).toBe(false);
+    expect(res.marginalError).toBeGreaterThan(1e-12);
+  });
+
   it('rejects bad options', () => {
+    expect(() => sinkhorn(matrixFromRows([[1]]), { errorNorm: 'linf' as never })).toThrow(/errorNorm must be/);
     const c = matrixFromRows([[1]]);
     try {
       sinkhorn(c, { epsilon: 0 });
