@@ -4,6 +4,7 @@ import {
   forEachDistanceBlock,
   selectRows,
   throwIfAborted,
+  type KernelEngine,
   type LongRunningOptions,
   type Matrix,
 } from '@coresets/core';
@@ -22,6 +23,12 @@ export interface CoverageOptions extends LongRunningOptions {
   readonly maxBlockBytes?: number | undefined;
   /** Reference rows per block (overrides `maxBlockBytes`). */
   readonly blockRows?: number | undefined;
+  /**
+   * `'js'` (default): float64 dot products. `'tfjs'`: the blocks' dot products as one float32
+   * matMul on the active tfjs backend, much faster for large coresets; distances then carry
+   * float32 rounding (about 1e-6 relative to the squared norms).
+   */
+  readonly engine?: KernelEngine | undefined;
 }
 
 /**
@@ -58,6 +65,7 @@ export function nearestCoresetDistances(
       metric: 'sqeuclidean',
       ...(options.maxBlockBytes === undefined ? {} : { maxBlockBytes: options.maxBlockBytes }),
       ...(options.blockRows === undefined ? {} : { blockRows: options.blockRows }),
+      ...(options.engine === undefined ? {} : { engine: options.engine }),
     },
     (rowStart, block) => {
       throwIfAborted(options.signal);
