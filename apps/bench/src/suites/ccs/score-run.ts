@@ -128,7 +128,10 @@ export function runScoreModel(
         const seeds = isDeterministic(method) ? 1 : profile.coverageSeeds;
         for (let seed = 0; seed < seeds; seed++) {
           const indices = selectCoreset(method, rate, seed, scores, profile.strata);
-          coverage[coresetKey(rate, method, seed)] = aucPr({ reference, features, indices });
+          coverage[coresetKey(rate, method, seed)] = aucPr(
+            { reference, features, indices },
+            { engine: 'tfjs' },
+          );
         }
       }
       log(`AUC_pr done for ${percent(rate)}`);
@@ -155,7 +158,7 @@ export function runScoreModel(
       });
     }
     const all = Int32Array.from({ length: n }, (_, i) => i);
-    const coverageFullPool = aucPr({ reference, features, indices: all });
+    const coverageFullPool = aucPr({ reference, features, indices: all }, { engine: 'tfjs' });
     return {
       poolSize: n,
       steps,

@@ -1,5 +1,4 @@
-import { pretrainContrastive, type ContrastiveEncoder } from '@coresets/eval';
-import { createMlpEncoder } from './mlp-encoder.js';
+import { createContrastiveEncoder, pretrainContrastive, type ContrastiveEncoder } from '@coresets/eval';
 import type { SimCoreProfile } from './simcore-profile.js';
 
 /** Summary of one SSL pre-training run. */
@@ -23,7 +22,7 @@ export function pretrainArm(
   seed: number,
   onStep?: (step: number) => void,
 ): { encoder: ContrastiveEncoder; summary: SslSummary } {
-  const encoder = createMlpEncoder({ inputSize: 784, backbone: profile.backbone, projection: profile.projection, seed: 1000 + seed });
+  const encoder = createContrastiveEncoder({ inputShape: [28, 28, 1], channels: profile.channels, projection: profile.projection, seed: 1000 + seed });
   const t0 = performance.now();
   try {
     const { losses } = pretrainContrastive(encoder, images, [28, 28], {
