@@ -38,7 +38,8 @@ export function embedInBatches(
   for (let start = 0; start < n; start += batchSize) {
     throwIfAborted(options.signal);
     const rows = Math.min(batchSize, n - start);
-    const values = tf.tidy(() => {
+    // The tensor leaves tidy and is read outside it: tidy walks a returned typed array value by value.
+    const embedded = tf.tidy(() => {
       const batch = tf.tensor(inputs.data.subarray(start * perInput, (start + rows) * perInput), [rows, ...inputs.shape.slice(1)]);
       const z = encode(batch);
       if (z.rank !== 2 || z.shape[0] !== rows) {
@@ -46,8 +47,14 @@ export function embedInBatches(
           argument: 'encode',
         });
       }
-      return z.dataSync() as Float32Array;
+      return z;
     });
+    let values: Float32Array;
+    try {
+      values = embedded.dataSync() as Float32Array;
+    } finally {
+      embedded.dispose();
+    }
     if (out === undefined) {
       dim = values.length / rows;
       out = new Float32Array(n * dim);

@@ -26,10 +26,10 @@ export function generateAnswers(model: TinyTransformer, prompts: readonly string
       const T = Math.min(model.contextLength, Math.max(...seqs.map((s) => s.length)));
       const tokens = new Int32Array(chunk.length * T).fill(PAD);
       seqs.forEach((s, i) => tokens.set(s.slice(-T), i * T));
-      const next = tf.tidy(() => {
-        const logits = model.logits(tf.tensor2d(tokens, [chunk.length, T], 'int32'));
-        return tf.argMax(logits, -1).dataSync() as Int32Array;
-      });
+      // Read outside tidy: tidy walks a returned typed array value by value.
+      const nextTensor = tf.tidy(() => tf.argMax(model.logits(tf.tensor2d(tokens, [chunk.length, T], 'int32')), -1));
+      const next = nextTensor.dataSync() as Int32Array;
+      nextTensor.dispose();
       let active = false;
       seqs.forEach((s, i) => {
         if (done[i]) return;
