@@ -115,3 +115,10 @@ describe('Sinkhorn sweep engines', () => {
     expect(() => createSweepWorkspace(new Float64Array(4), 2, 2, 'gpu' as never)).toThrow(/engine must be/);
   });
 });
+
+describe('engine choice', () => {
+  it("'auto' uses JavaScript for small kernels and wasm for large ones", () => {
+    expect(createSweepWorkspace(new Float64Array(100 * 100), 100, 100).engine).toBe('js');
+    expect(createSweepWorkspace(new Float64Array(128 * 128), 128, 128).engine).toBe('wasm');
+  });
+});

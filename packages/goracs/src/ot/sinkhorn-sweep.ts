@@ -36,14 +36,18 @@ export interface SweepWorkspace {
 
 const safe = (x: number): boolean => x > ABSORB_LOW && x < ABSORB_HIGH;
 
-/** Kernel n × m, v and Kᵀu in one buffer set; `engine: 'auto'` falls back to JS when wasm memory cannot hold K. */
+/** Below this many kernel entries `'auto'` uses plain JavaScript. */
+const MIN_WASM_ENTRIES = 16_384;
+
+/** Kernel n × m, v and Kᵀu in one buffer set; `engine: 'auto'` uses JS for small kernels and when wasm memory cannot hold K. */
 export function createSweepWorkspace(cost: Float64Array | Float32Array, n: number, m: number, engine: SweepEngine = 'auto'): SweepWorkspace {
   if (engine !== 'auto' && engine !== 'wasm' && engine !== 'js') {
     throw new CoresetError('INVALID_ARGUMENT', `engine must be 'auto', 'wasm' or 'js', got "${String(engine)}"`, {
       argument: 'engine',
     });
   }
-  if (engine === 'js') return jsWorkspace(cost, n, m);
+  // Compiling and instantiating the module costs about a millisecond, more than a whole small solve.
+  if (engine === 'js' || (engine === 'auto' && n * m < MIN_WASM_ENTRIES)) return jsWorkspace(cost, n, m);
   try {
     return wasmWorkspace(cost, n, m);
   } catch (error) {

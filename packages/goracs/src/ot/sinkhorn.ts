@@ -22,8 +22,8 @@ export interface SinkhornOptions {
   /** Also return the dense plan (n·m doubles). */
   readonly returnPlan?: boolean | undefined;
   /**
-   * Code for the sweeps: `'auto'` (default) uses WebAssembly SIMD when K fits in wasm32 memory
-   * (4 GiB), else JavaScript; `'wasm'` and `'js'` force one. Both give the same iterates up to
+   * Code for the sweeps: `'auto'` (default) uses WebAssembly SIMD when K has at least 16,384 entries
+   * and fits in wasm32 memory (4 GiB), else JavaScript; `'wasm'` and `'js'` force one. Both give the same iterates up to
    * float64 summation order.
    */
   readonly engine?: SweepEngine | undefined;
