@@ -124,39 +124,14 @@ function wasmWorkspace(cost: Float64Array | Float32Array, n: number, m: number):
       return value;
     },
     sweep(u, a, uNext, l2, update) {
-      let error = 0;
-      let ok = update;
-      if (update) Ktu.fill(0);
-      let i = 0;
-      for (; i + 3 < n; i += 4) {
-        const row = kOffset + i * rowBytes;
-        kernels.rowDots4(row, vOffset, m, scratchOffset);
-        const s0 = scratch[0];
-        const s1 = scratch[1];
-        const s2 = scratch[2];
-        const s3 = scratch[3];
-        const d0 = u[i] * s0 - a[i];
-        const d1 = u[i + 1] * s1 - a[i + 1];
-        const d2 = u[i + 2] * s2 - a[i + 2];
-        const d3 = u[i + 3] * s3 - a[i + 3];
-        error += l2 ? d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 : Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
-        if (!ok) continue;
-        const x0 = a[i] / s0;
-        const x1 = a[i + 1] / s1;
-        const x2 = a[i + 2] / s2;
-        const x3 = a[i + 3] / s3;
-        if (!(safe(x0) && safe(x1) && safe(x2) && safe(x3))) {
-          ok = false;
-          continue;
-        }
-        uNext[i] = x0;
-        uNext[i + 1] = x1;
-        uNext[i + 2] = x2;
-        uNext[i + 3] = x3;
-        kernels.columnAxpy4(row, m, x0, x1, x2, x3, ktuOffset);
-      }
-      const rest = remainderRows(K, v, Ktu, u, a, uNext, i, n, m, l2, ok);
-      return { error: finishError(error + rest.error, l2), ok: rest.ok };
+      const blocks: RowBlocks = {
+        rowDots4: (i, out) => {
+          kernels.rowDots4(kOffset + i * rowBytes, vOffset, m, scratchOffset);
+          out.set(scratch);
+        },
+        columnAxpy4: (i, x0, x1, x2, x3) => kernels.columnAxpy4(kOffset + i * rowBytes, m, x0, x1, x2, x3, ktuOffset),
+      };
+      return fusedSweep(blocks, K, v, Ktu, u, a, uNext, n, m, l2, update);
     },
   };
 }
@@ -189,77 +164,103 @@ function jsWorkspace(cost: Float64Array | Float32Array, n: number, m: number): S
       return value;
     },
     sweep(u, a, uNext, l2, update) {
-      let error = 0;
-      let ok = update;
-      if (update) Ktu.fill(0);
-      let i = 0;
-      // Four rows per pass: one load of v_j or Kᵀu_j serves four rows.
-      for (; i + 3 < n; i += 4) {
-        const b0 = i * m;
-        const b1 = b0 + m;
-        const b2 = b1 + m;
-        const b3 = b2 + m;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = 0; j < m; j++) {
-          const vj = v[j];
-          s0 += K[b0 + j] * vj;
-          s1 += K[b1 + j] * vj;
-          s2 += K[b2 + j] * vj;
-          s3 += K[b3 + j] * vj;
-        }
-        const d0 = u[i] * s0 - a[i];
-        const d1 = u[i + 1] * s1 - a[i + 1];
-        const d2 = u[i + 2] * s2 - a[i + 2];
-        const d3 = u[i + 3] * s3 - a[i + 3];
-        error += l2 ? d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 : Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
-        if (!ok) continue;
-        const x0 = a[i] / s0;
-        const x1 = a[i + 1] / s1;
-        const x2 = a[i + 2] / s2;
-        const x3 = a[i + 3] / s3;
-        if (!(safe(x0) && safe(x1) && safe(x2) && safe(x3))) {
-          ok = false;
-          continue;
-        }
-        uNext[i] = x0;
-        uNext[i + 1] = x1;
-        uNext[i + 2] = x2;
-        uNext[i + 3] = x3;
-        for (let j = 0; j < m; j++) Ktu[j] += K[b0 + j] * x0 + K[b1 + j] * x1 + (K[b2 + j] * x2 + K[b3 + j] * x3);
-      }
-      const rest = remainderRows(K, v, Ktu, u, a, uNext, i, n, m, l2, ok);
-      return { error: finishError(error + rest.error, l2), ok: rest.ok };
+      const blocks: RowBlocks = {
+        rowDots4: (i, out) => {
+          const b0 = i * m;
+          const b1 = b0 + m;
+          const b2 = b1 + m;
+          const b3 = b2 + m;
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          let s3 = 0;
+          for (let j = 0; j < m; j++) {
+            const vj = v[j];
+            s0 += K[b0 + j] * vj;
+            s1 += K[b1 + j] * vj;
+            s2 += K[b2 + j] * vj;
+            s3 += K[b3 + j] * vj;
+          }
+          out[0] = s0;
+          out[1] = s1;
+          out[2] = s2;
+          out[3] = s3;
+        },
+        columnAxpy4: (i, x0, x1, x2, x3) => {
+          const b0 = i * m;
+          const b1 = b0 + m;
+          const b2 = b1 + m;
+          const b3 = b2 + m;
+          for (let j = 0; j < m; j++) Ktu[j] += K[b0 + j] * x0 + K[b1 + j] * x1 + (K[b2 + j] * x2 + K[b3 + j] * x3);
+        },
+      };
+      return fusedSweep(blocks, K, v, Ktu, u, a, uNext, n, m, l2, update);
     },
   };
 }
 
-/** The last n mod 4 rows, one at a time (shared by both engines). */
-function remainderRows(
+/** The two engine-specific steps of a sweep, on four rows starting at row i. */
+interface RowBlocks {
+  /** out[0..3] = K_r · v for rows r = i … i+3. */
+  rowDots4(i: number, out: Float64Array): void;
+  /** Kᵀu += x0·K_i + x1·K_{i+1} + x2·K_{i+2} + x3·K_{i+3}. */
+  columnAxpy4(i: number, x0: number, x1: number, x2: number, x3: number): void;
+}
+
+/**
+ * The sweep both engines share: rows four at a time through the engine's block steps (one load
+ * of v_j or Kᵀu_j serves four rows), the last n mod 4 rows one by one in JavaScript. `ok` turns
+ * false, and the updates stop, at the first scaling outside the safe range; the error is still
+ * measured over every row.
+ */
+function fusedSweep(
+  blocks: RowBlocks,
   K: Float64Array,
   v: Float64Array,
   Ktu: Float64Array,
   u: Float64Array,
   a: Float64Array,
   uNext: Float64Array,
-  from: number,
   n: number,
   m: number,
   l2: boolean,
-  okSoFar: boolean,
+  update: boolean,
 ): SweepOutcome {
   let error = 0;
-  let ok = okSoFar;
-  for (let i = from; i < n; i++) {
+  let ok = update;
+  if (update) Ktu.fill(0);
+  const s = new Float64Array(4);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    blocks.rowDots4(i, s);
+    const d0 = u[i] * s[0] - a[i];
+    const d1 = u[i + 1] * s[1] - a[i + 1];
+    const d2 = u[i + 2] * s[2] - a[i + 2];
+    const d3 = u[i + 3] * s[3] - a[i + 3];
+    error += l2 ? d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 : Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3);
+    if (!ok) continue;
+    const x0 = a[i] / s[0];
+    const x1 = a[i + 1] / s[1];
+    const x2 = a[i + 2] / s[2];
+    const x3 = a[i + 3] / s[3];
+    if (!(safe(x0) && safe(x1) && safe(x2) && safe(x3))) {
+      ok = false;
+      continue;
+    }
+    uNext[i] = x0;
+    uNext[i + 1] = x1;
+    uNext[i + 2] = x2;
+    uNext[i + 3] = x3;
+    blocks.columnAxpy4(i, x0, x1, x2, x3);
+  }
+  for (; i < n; i++) {
     const base = i * m;
-    let s = 0;
-    for (let j = 0; j < m; j++) s += K[base + j] * v[j];
-    const d = u[i] * s - a[i];
+    let dot = 0;
+    for (let j = 0; j < m; j++) dot += K[base + j] * v[j];
+    const d = u[i] * dot - a[i];
     error += l2 ? d * d : Math.abs(d);
     if (!ok) continue;
-    const x = a[i] / s;
+    const x = a[i] / dot;
     if (!safe(x)) {
       ok = false;
       continue;
@@ -267,9 +268,5 @@ function remainderRows(
     uNext[i] = x;
     for (let j = 0; j < m; j++) Ktu[j] += K[base + j] * x;
   }
-  return { error, ok };
-}
-
-function finishError(sum: number, l2: boolean): number {
-  return l2 ? Math.sqrt(sum) : sum;
+  return { error: l2 ? Math.sqrt(error) : error, ok };
 }
