@@ -1,6 +1,8 @@
 /** One full-data training run of issue #5. */
 export interface AccuracyConfig {
   readonly model: 'cnn' | 'mlp';
+  /** SGD: Nesterov 0.9, weight decay 5e-4; Adam: no weight decay. Both cosine to 1e-4. */
+  readonly optimizer: 'sgd' | 'adam';
   readonly iterations: number;
   readonly batchSize: number;
   readonly learningRate: number;
@@ -45,14 +47,17 @@ export function modelsProfile(quick: boolean): ModelsProfile {
   return quick
     ? {
         throughput: { batchSize: 128, warmupSteps: 1, mlpSteps: 5, cnnSteps: 2, slowCnnSteps: 1, slowWarmupSteps: 0 },
-        accuracy: [{ model: 'mlp', iterations: 300, batchSize: 128, learningRate: 0.05, evaluateEvery: 300 }],
+        accuracy: [{ model: 'mlp', optimizer: 'sgd', iterations: 300, batchSize: 128, learningRate: 0.05, evaluateEvery: 300 }],
         mlpGradients: { numExamples: 128, chunkSize: 64 },
         lmGradients: { examples: 8, zoRepeats: 2 },
         stepTimes: { lmSteps: 2, lmBatch: 32, contrastiveSteps: 2, contrastiveBatch: 128, contrastiveWarmupSteps: 1, recommenderSteps: 5, recommenderBatch: 64 },
       }
     : {
         throughput: { batchSize: 128, warmupSteps: 2, mlpSteps: 20, cnnSteps: 8, slowCnnSteps: 1, slowWarmupSteps: 0 },
-        accuracy: [{ model: 'cnn', iterations: 4700, batchSize: 128, learningRate: 0.05, evaluateEvery: 940 }],
+        accuracy: [
+          { model: 'cnn', optimizer: 'sgd', iterations: 4700, batchSize: 128, learningRate: 0.05, evaluateEvery: 940 },
+          { model: 'cnn', optimizer: 'adam', iterations: 4700, batchSize: 128, learningRate: 1e-3, evaluateEvery: 940 },
+        ],
         mlpGradients: { numExamples: 512, chunkSize: 128 },
         lmGradients: { examples: 64, zoRepeats: 5 },
         stepTimes: { lmSteps: 10, lmBatch: 32, contrastiveSteps: 10, contrastiveBatch: 128, contrastiveWarmupSteps: 1, recommenderSteps: 6, recommenderBatch: 64 },
