@@ -1,4 +1,4 @@
-import type { OptionsSchema, ProgressCallback } from '@coresets/core';
+import type { KernelEngine, OptionsSchema, ProgressCallback } from '@coresets/core';
 
 export const SIMCORE_OPTIONS_SCHEMA: OptionsSchema = {
   clusters: { type: 'integer', min: 1, default: 100, description: 'K, k-means centroids on the target embeddings' },
@@ -21,6 +21,12 @@ export const SIMCORE_OPTIONS_SCHEMA: OptionsSchema = {
   seed: { type: 'integer', required: true, description: 'seed for k-means and last-round truncation' },
   kmeansRestarts: { type: 'integer', min: 1, default: 10, description: 'k-means restarts' },
   kmeansMaxIter: { type: 'integer', min: 1, default: 300, description: 'k-means iterations per restart' },
+  kmeansEngine: {
+    type: 'string',
+    values: ['js', 'tfjs'],
+    default: 'js',
+    description: "k-means distance blocks: float64 JavaScript, or float32 matMul on the active tfjs backend ('tfjs', faster for large targets)",
+  },
   maxSimilarityBytes: {
     type: 'number',
     min: 1024,
@@ -42,6 +48,8 @@ export interface SimCoreOptions {
   readonly seed: number;
   readonly kmeansRestarts?: number;
   readonly kmeansMaxIter?: number;
+  /** k-means distance blocks: `'js'` (default, float64) or `'tfjs'` (float32 matMul on the active tfjs backend). */
+  readonly kmeansEngine?: KernelEngine;
   readonly maxSimilarityBytes?: number;
   readonly onProgress?: ProgressCallback;
   readonly signal?: AbortSignal;
@@ -55,6 +63,7 @@ export const DEFAULT_SIMCORE_OPTIONS = {
   distinctPerRound: false,
   kmeansRestarts: 10,
   kmeansMaxIter: 300,
+  kmeansEngine: 'js' as KernelEngine,
   maxSimilarityBytes: 256 * 1024 * 1024,
 } as const;
 

@@ -78,9 +78,20 @@ describe('selectSimCore', () => {
 
   it('centroids are unit norm, and K ≥ |X| uses the target embeddings themselves', () => {
     const z = { rows: 3, cols: 2, data: Float64Array.from([1, 0, 0, 1, Math.SQRT1_2, Math.SQRT1_2]) };
-    expect(targetCentroids(z, 3, { seed: 0, nInit: 1, maxIter: 10 }).centroids).toBe(z);
-    const c = targetCentroids(z, 2, { seed: 0, nInit: 2, maxIter: 50 }).centroids;
+    expect(targetCentroids(z, 3, { seed: 0, nInit: 1, maxIter: 10, engine: 'js' }).centroids).toBe(z);
+    const c = targetCentroids(z, 2, { seed: 0, nInit: 2, maxIter: 50, engine: 'js' }).centroids;
     for (let i = 0; i < 2; i++) expect(Math.hypot(c.data[2 * i], c.data[2 * i + 1])).toBeCloseTo(1, 12);
+  });
+
+  it("picks the same rows with k-means on the tfjs engine (float32 matMul) as on js", async () => {
+    await import('@tensorflow/tfjs-backend-cpu');
+    const tf = await import('@tensorflow/tfjs-core');
+    await tf.setBackend('cpu');
+    const data = mixture(4);
+    const js = selectSimCore(data, { clusters: 10, budget: 120, seed: 3, kmeansRestarts: 3 });
+    const viaTfjs = selectSimCore(data, { clusters: 10, budget: 120, seed: 3, kmeansRestarts: 3, kmeansEngine: 'tfjs' });
+    expect(Array.from(viaTfjs.indices)).toEqual(Array.from(js.indices));
+    expect(() => selectSimCore(data, { budget: 10, seed: 0, kmeansEngine: 'gpu' as never })).toThrow(/kmeansEngine/);
   });
 
   it('rejects empty, non-finite and oversized inputs by name', () => {

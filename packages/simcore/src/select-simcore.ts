@@ -48,6 +48,7 @@ export function selectSimCore(input: SimCoreInput, options: SimCoreOptions): Sel
     seed: opts.seed,
     nInit: opts.kmeansRestarts,
     maxIter: opts.kmeansMaxIter,
+    engine: opts.kmeansEngine,
     signal: opts.signal,
   });
   const k = centroids.rows;

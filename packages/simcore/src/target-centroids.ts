@@ -1,4 +1,4 @@
-import { kmeans, normalizeRows, type Matrix } from '@coresets/core';
+import { kmeans, normalizeRows, type KernelEngine, type Matrix } from '@coresets/core';
 
 export interface TargetCentroids {
   readonly centroids: Matrix<Float64Array>;
@@ -13,7 +13,7 @@ export interface TargetCentroids {
 export function targetCentroids(
   target: Matrix<Float64Array>,
   clusters: number,
-  options: { seed: number; nInit: number; maxIter: number; signal?: AbortSignal | undefined },
+  options: { seed: number; nInit: number; maxIter: number; engine: KernelEngine; signal?: AbortSignal | undefined },
 ): TargetCentroids {
   if (clusters >= target.rows) return { centroids: target, inertia: 0 };
   const result = kmeans(target, {
@@ -21,6 +21,7 @@ export function targetCentroids(
     seed: options.seed,
     nInit: options.nInit,
     maxIter: options.maxIter,
+    engine: options.engine,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   return { centroids: normalizeRows(result.centroids), inertia: result.inertia };

@@ -82,12 +82,12 @@ export const perfSuite: Suite = {
     rows.push(flRow(small, 'facility location, lazy (per-call cost)'));
     ctx.tick('facility location small');
 
-    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
-      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats),
+    const km = await ctx.cache.cell<KMeansPerfResult>(`kmeans-tfjs:${s.kmeans.n}x${s.kmeans.d}:k${s.kmeans.k}`, () =>
+      kmeansWorkload(s.kmeans.n, s.kmeans.d, s.kmeans.k, s.repeats, 'tfjs'),
     );
     ctx.tick('k-means');
     rows.push({
-      workload: `k-means (Lloyd, same init) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
+      workload: `k-means (Lloyd, same init, engine ${km.engine ?? 'js'}) n = ${km.n}, d = ${km.d}, k = ${km.k}; ${km.ours.iterations} iterations`,
       oursMs: km.ours.medianMs,
       peer: km.peer,
       agreement:
@@ -114,12 +114,12 @@ export const perfSuite: Suite = {
       });
     }
 
-    const sc = await ctx.cache.cell<SimCoreScaleResult>(`simcore:${s.simcore.n}x${s.simcore.d}:k${s.simcore.k}`, () =>
+    const sc = await ctx.cache.cell<SimCoreScaleResult>(`simcore-tfjs:${s.simcore.n}x${s.simcore.d}:k${s.simcore.k}`, () =>
       simcoreScale(s.simcore.n, s.simcore.d, s.simcore.k, s.repeats),
     );
     ctx.tick('SimCore scale');
     rows.push({
-      workload: `SimCore selection |U| = ${sc.openSetSize}, |X| = ${sc.targetSize}, d = ${sc.dim}, K = ${sc.clusters}, budget ${sc.budget} (k-means 10 restarts included); ${sc.ours.rounds} rounds`,
+      workload: `SimCore selection |U| = ${sc.openSetSize}, |X| = ${sc.targetSize}, d = ${sc.dim}, K = ${sc.clusters}, budget ${sc.budget} (k-means 10 restarts on the tfjs engine included); ${sc.ours.rounds} rounds`,
       oursMs: sc.ours.medianMs,
       peer: { available: false, reason: 'no Python peer (the reference selects inside a PyTorch training script)' },
       agreement: `${sc.ours.selected} distinct picks`,

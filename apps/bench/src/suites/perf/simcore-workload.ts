@@ -35,7 +35,7 @@ export async function simcoreScale(openSetSize: number, dim: number, clusters: n
   const openSet = clusteredPoints(rng, openSetSize, dim, centres, 100);
   const budget = Math.floor(openSetSize / 20);
   const { timing, last } = await timeRepeated(repeats, () => {
-    const r = selectSimCore({ target, openSet }, { clusters, budget, seed: 0 });
+    const r = selectSimCore({ target, openSet }, { clusters, budget, seed: 0, kmeansEngine: 'tfjs' });
     return { rounds: (r.meta as { rounds: number }).rounds, selected: r.indices.length };
   });
   return { openSetSize, targetSize, dim, clusters, budget, ours: { ...timing, ...last } };
