@@ -275,7 +275,7 @@ export async function simcoreReport(input: SimCoreReportInput): Promise<{ markdo
         ],
       ),
       '',
-      'The settings differ by orders of magnitude (5,000 SSL epochs of a ResNet-50 at 224 px vs ${profile.sslSteps} steps of a three-layer CNN on 28 × 28 images), so only the sign and the ordering of the arms are comparable, not the size of the gain.',
+      `The settings differ by orders of magnitude (5,000 SSL epochs of a ResNet-50 at 224 px vs ${profile.sslSteps} steps of a three-layer CNN on 28 × 28 images), so only the sign and the ordering of the arms are comparable, not the size of the gain.`,
       '',
     );
 
