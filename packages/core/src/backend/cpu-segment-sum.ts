@@ -1,9 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
+import { replaceKernel } from './replace-kernel.js';
 import { segmentSumKernel } from './wasm-segment-sum.js';
 
 const MARK = Symbol.for('@coresets/core:cpu-one-pass-segment-sum');
-
-type MarkedKernelFunc = tf.KernelFunc & { [MARK]?: true };
 
 /**
  * tfjs-backend-cpu's UnsortedSegmentSum builds a mask and a sum per segment, O(segments × rows):
@@ -12,12 +10,5 @@ type MarkedKernelFunc = tf.KernelFunc & { [MARK]?: true };
  * (the one the wasm backend uses), which gives the same sums. Returns whether it is in place.
  */
 export function registerCpuSegmentSumFastPath(): boolean {
-  const original = tf.getKernel('UnsortedSegmentSum', 'cpu');
-  if (original === undefined) return false;
-  if ((original.kernelFunc as MarkedKernelFunc)[MARK] === true) return true;
-  const kernelFunc: MarkedKernelFunc = (args) => segmentSumKernel(args);
-  Object.defineProperty(kernelFunc, MARK, { value: true });
-  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
-  tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'cpu', kernelFunc });
-  return true;
+  return replaceKernel('UnsortedSegmentSum', 'cpu', MARK, () => segmentSumKernel);
 }

@@ -1,9 +1,8 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { CoresetError } from '../errors/coreset-error.js';
+import { replaceKernel } from './replace-kernel.js';
 
 const MARK = Symbol.for('@coresets/core:wasm-gather-row-copy');
-
-type MarkedKernelFunc = tf.KernelFunc & { [MARK]?: true };
 
 interface GatherAttrs {
   readonly axis: number;
@@ -18,10 +17,7 @@ interface GatherAttrs {
  * own kernel. Out-of-range indices throw, as tfjs's kernels do. Returns whether the wrapper is in place.
  */
 export function registerWasmGatherFastPath(): boolean {
-  const original = tf.getKernel('GatherV2', 'wasm');
-  if (original === undefined) return false;
-  if ((original.kernelFunc as MarkedKernelFunc)[MARK] === true) return true;
-  const kernelFunc: MarkedKernelFunc = (args) => {
+  return replaceKernel('GatherV2', 'wasm', MARK, (original) => (args) => {
     const { inputs, backend, attrs } = args;
     const { x, indices } = inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
     const { axis, batchDims } = attrs as unknown as GatherAttrs;
@@ -29,17 +25,7 @@ export function registerWasmGatherFastPath(): boolean {
     const axis0 = rank > 0 && (axis === 0 || axis === -rank);
     if (!axis0 || batchDims !== 0 || indices.dtype !== 'int32') return original.kernelFunc(args);
     return gatherRows(backend as tf.KernelBackend, x, indices);
-  };
-  Object.defineProperty(kernelFunc, MARK, { value: true });
-  tf.unregisterKernel('GatherV2', 'wasm');
-  tf.registerKernel({
-    kernelName: 'GatherV2',
-    backendName: 'wasm',
-    kernelFunc,
-    ...(original.setupFunc === undefined ? {} : { setupFunc: original.setupFunc }),
-    ...(original.disposeFunc === undefined ? {} : { disposeFunc: original.disposeFunc }),
   });
-  return true;
 }
 
 function gatherRows(backend: tf.KernelBackend, x: tf.TensorInfo, indices: tf.TensorInfo): tf.TensorInfo {

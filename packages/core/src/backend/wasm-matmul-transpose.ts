@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { replaceKernel } from './replace-kernel.js';
 
 const MARK = Symbol.for('@coresets/core:wasm-batchmatmul-explicit-transpose');
-
-type MarkedKernelFunc = tf.KernelFunc & { [MARK]?: true };
 
 interface BatchMatMulAttrs {
   readonly transposeA: boolean;
@@ -18,11 +17,9 @@ interface BatchMatMulAttrs {
  * products in the same order. Returns whether the wrapper is in place.
  */
 export function registerWasmMatMulTransposeFix(): boolean {
-  const original = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
-  if (original === undefined || transpose === undefined) return false;
-  if ((original.kernelFunc as MarkedKernelFunc)[MARK] === true) return true;
-  const kernelFunc: MarkedKernelFunc = ({ inputs, backend, attrs }) => {
+  if (transpose === undefined) return false;
+  return replaceKernel('BatchMatMul', 'wasm', MARK, (original) => ({ inputs, backend, attrs }) => {
     const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
     if (!transposeA && !transposeB) return original.kernelFunc({ inputs, backend, ...(attrs === undefined ? {} : { attrs }) });
     const temporaries: tf.TensorInfo[] = [];
@@ -44,15 +41,5 @@ export function registerWasmMatMulTransposeFix(): boolean {
     } finally {
       for (const t of temporaries) (backend as tf.KernelBackend).disposeData(t.dataId);
     }
-  };
-  Object.defineProperty(kernelFunc, MARK, { value: true });
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({
-    kernelName: 'BatchMatMul',
-    backendName: 'wasm',
-    kernelFunc,
-    ...(original.setupFunc === undefined ? {} : { setupFunc: original.setupFunc }),
-    ...(original.disposeFunc === undefined ? {} : { disposeFunc: original.disposeFunc }),
   });
-  return true;
 }
