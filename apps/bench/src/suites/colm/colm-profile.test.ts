@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_COLM_PROFILE, QUICK_COLM_PROFILE, runCells, runKey } from './colm-profile.js';
+import { colmSuite } from './colm-suite.js';
 
 describe('colm profile', () => {
   it('orders runs tier by tier, then seed by seed, and caps costly ablations', () => {
@@ -13,6 +14,12 @@ describe('colm profile', () => {
     expect(cells.filter((c) => c.arm.id === 'colm').map((c) => c.seed)).toEqual([0, 1, 2]);
     expect(cells.filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0, 1, 2]);
     expect(runCells(FULL_COLM_PROFILE, 2).filter((c) => c.arm.id === 'exact').map((c) => c.seed)).toEqual([0, 1]);
+    // The spec's 16-direction ZO ablation is in the full grid, last (it costs 16× CoLM's ZO passes).
+    expect(cells.filter((c) => c.arm.id === 'zo-16').map((c) => c.seed)).toEqual([0, 1, 2]);
+    expect(cells[cells.length - 1]).toEqual({ arm: FULL_COLM_PROFILE.arms.find((a) => a.id === 'zo-16'), seed: 2 });
+    expect(FULL_COLM_PROFILE.arms.map((a) => a.ablation).filter((x) => x !== undefined)).toEqual([
+      'no-keep-small', 'no-adam', 'no-per-source', 'craig', 'fixed-z', 'exact', 'zo-16',
+    ]);
     expect(new Set(cells.map(runKey)).size).toBe(cells.length);
     expect(runKey(cells[3])).toBe('run:colm:seed0');
   });
@@ -24,5 +31,12 @@ describe('colm profile', () => {
     for (const p of [QUICK_COLM_PROFILE, FULL_COLM_PROFILE]) {
       expect(p.gradientSteps.every((s) => Number.isInteger(s) && s >= 0 && s < p.steps)).toBe(true);
     }
+  });
+
+  it('keeps arms and seeds out of the cached settings, so a new arm extends a finished grid', () => {
+    const settings = colmSuite.settings(false, 3);
+    expect(settings).not.toHaveProperty('arms');
+    expect(settings).toEqual(colmSuite.settings(false, 1));
+    expect(settings).toMatchObject({ steps: FULL_COLM_PROFILE.steps, batch: FULL_COLM_PROFILE.batch });
   });
 });

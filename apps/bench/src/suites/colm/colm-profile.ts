@@ -9,7 +9,7 @@ export interface ColmArm {
   /** Pool size as a multiple of b (2 = B = 2b). */
   readonly poolFactor: number;
   /** CoLM variants: which ablation switch differs from CoLM's defaults. */
-  readonly ablation?: 'no-keep-small' | 'no-adam' | 'no-per-source' | 'craig' | 'exact' | 'fixed-z' | undefined;
+  readonly ablation?: 'no-keep-small' | 'no-adam' | 'no-per-source' | 'craig' | 'exact' | 'fixed-z' | 'zo-16' | undefined;
   /** Seeds this arm runs (fewer than the profile's for the costly ablations). */
   readonly maxSeeds: number;
   /** Priority: every seed of a lower tier runs before any run of a higher tier. */
@@ -59,7 +59,11 @@ export const ALL_ARMS: readonly ColmArm[] = [
   arm('craig', 'CoLM + CRAIG weights', 'colm', 2, 3, 3, 'craig'),
   arm('fixed-z', 'CoLM, fixed z', 'colm', 2, 3, 3, 'fixed-z'),
   arm('exact', 'CoLM, exact gradients', 'colm', 2, 3, 3, 'exact'),
+  arm('zo-16', 'CoLM, 16 ZO directions', 'colm', 2, 3, 3, 'zo-16'),
 ];
+
+/** Directions averaged per ZO estimate by the multi-direction ablation (colm.md §3: `zoSamples ≥ 16`). */
+export const MULTI_DIRECTION_COUNT = 16;
 
 export const QUICK_COLM_PROFILE: ColmProfile = {
   trainSize: 4000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadColmData } from './colm-data.js';
-import { QUICK_COLM_PROFILE, type ColmProfile } from './colm-profile.js';
+import { ALL_ARMS, QUICK_COLM_PROFILE, type ColmProfile } from './colm-profile.js';
 import { colmReport, isClear, judge, judgeLower, pairedDifference } from './colm-report.js';
 import type { PretrainCell } from './pretrain.js';
 import type { ArmRunResult } from './run-arm.js';
@@ -69,5 +69,24 @@ describe('colm report', () => {
     expect(report.markdown).toContain('not computed (report written from the cached cells only): colm seed 1.');
     expect(Object.keys(report.svgs).sort()).toEqual(['colm-ablation-accuracy.svg', 'colm-accuracy.svg', 'colm-memory.svg', 'colm-small-accuracy.svg', 'colm-step-time.svg']);
     for (const svg of Object.values(report.svgs)) expect(svg.startsWith('<svg')).toBe(true);
+  });
+
+  it('judges the richer-feature ablations (16 ZO directions, exact gradients) against structured random', async () => {
+    const profile: ColmProfile = { ...QUICK_COLM_PROFILE, arms: ALL_ARMS };
+    const data = loadColmData(profile);
+    const pretrain: PretrainCell = { weights: {}, finalLoss: 1.2, test: { perSource: new Array<number>(12).fill(0.1), macro: 0.1 }, ood: { perSource: new Array<number>(12).fill(0), macro: 0 }, msPerStep: 100 };
+    const seeds = (arm: string, macros: number[]) => macros.map((m, seed) => fakeRun(arm, seed, m, 0.3, 1000));
+    const runs = new Map([
+      ['colm', seeds('colm', [0.36, 0.37, 0.38])],
+      ['structured', seeds('structured', [0.35, 0.355, 0.36])],
+      ['zo-16', seeds('zo-16', [0.4, 0.41, 0.42])],
+      ['exact', seeds('exact', [0.36, 0.35, 0.37])],
+    ]);
+    const report = await colmReport({ profile, quick: false, data, pretrain, runs, missing: [] });
+    const row = (label: string) => report.markdown.split('\n').find((l) => l.startsWith(`| ${label} clearly beats structured random`));
+    expect(row('CoLM, 16 ZO directions')).toMatch(/\| \+5\.5 ± 0\.5 \(3\) \| yes \|$/);
+    expect(row('CoLM, exact gradients')).toMatch(/\| no — the difference is within seed noise \|$/);
+    expect(report.markdown).toContain('| CoLM, 16 ZO directions | 3 | 41.0 ± 1.0 |');
+    expect(report.markdown).not.toContain('16-direction ZO ablation was dropped');
   });
 });

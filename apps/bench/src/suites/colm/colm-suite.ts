@@ -18,8 +18,12 @@ export const colmSuite: Suite = {
   name: 'colm',
   description:
     'CoLM (Nguyen et al., ICLR 2025) on a CPU-scaled mixture: a tiny character transformer, pre-trained on a uniform mix of 12 synthetic skills, then LoRA-fine-tuned on a ≈300 : 1 imbalanced mixture at an equal number of optimizer steps per arm — random b / 2b / 4b, structured random, CoLM and its ablations.',
-  // Seeds per arm are not settings: cells are keyed by seed, so more seeds extend a run.
-  settings: (quick) => ({ ...colmProfile(quick), arms: colmProfile(quick).arms.map((a) => a.id) }),
+  // Neither seeds nor arms are settings: cells are keyed by arm id and seed, so more seeds or a
+  // new arm extend a run instead of discarding it (an arm's id names one fixed definition).
+  settings: (quick) => {
+    const { arms: _arms, ...settings } = colmProfile(quick);
+    return settings;
+  },
   totalUnits: (quick, seeds) => 1 + runCells(colmProfile(quick), seeds).length,
   async run(ctx: SuiteContext): Promise<SuiteReport> {
     const profile = colmProfile(ctx.quick);

@@ -13,7 +13,7 @@ import {
   type LmPoolSelector,
   type TinyTransformer,
 } from '@coresets/eval';
-import type { ColmArm, ColmProfile } from './colm-profile.js';
+import { MULTI_DIRECTION_COUNT, type ColmArm, type ColmProfile } from './colm-profile.js';
 import { averageOver, type ColmData } from './colm-data.js';
 import { measureGradientMatch, type GradientMatch } from './gradient-matching.js';
 import { createColmModel, loadBaseWeights, type PretrainCell } from './pretrain.js';
@@ -88,6 +88,7 @@ export function armSelector(arm: ColmArm, batch: number, data: ColmData, seed: n
               loss: exampleLoss,
               seed: 30_011 + seed,
               direction: arm.ablation === 'fixed-z' ? 'fixed' : 'fresh',
+              directions: arm.ablation === 'zo-16' ? MULTI_DIRECTION_COUNT : 1,
             });
       const options: ColmStepSelectorOptions<LmExample, TinyTransformer> = {
         featureFn,
