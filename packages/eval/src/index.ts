@@ -27,7 +27,8 @@ export { glorotUniform, heNormal } from './models/init.js';
 export { createMlp, DEFAULT_MLP_OPTIONS } from './models/mlp.js';
 export type { MlpOptions } from './models/mlp.js';
 export { createCnn, DEFAULT_CNN_OPTIONS } from './models/cnn.js';
-export type { CnnOptions, ConvImplementation } from './models/cnn.js';
+export type { CnnOptions } from './models/cnn.js';
+export type { ConvImplementation } from './models/same-conv.js';
 export { DEFAULT_PREDICT_OPTIONS, predict } from './models/predict.js';
 export type { PredictOptions, Predictions } from './models/predict.js';
 

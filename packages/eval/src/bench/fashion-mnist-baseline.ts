@@ -6,7 +6,7 @@ import { createImageAugmenter } from '../data/augment.js';
 import { subsetDataset } from '../data/dataset.js';
 import { loadFashionMnist } from '../data/fashion-mnist.js';
 import type { DataDirOptions } from '../data/resolve-data-dir.js';
-import type { ConvImplementation } from '../models/cnn.js';
+import type { ConvImplementation } from '../models/same-conv.js';
 import { createCnn } from '../models/cnn.js';
 import { createMlp } from '../models/mlp.js';
 import type { TrainResult } from '../train/train-classifier.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertInteger, toRng } from '@coresets/core';
 import type { Classifier } from '../models/classifier.js';
-import type { ConvImplementation } from '../models/cnn.js';
+import type { ConvImplementation } from '../models/same-conv.js';
 import { createCnn } from '../models/cnn.js';
 import { createMlp } from '../models/mlp.js';
 import { createOptimizer } from '../train/optimizer.js';

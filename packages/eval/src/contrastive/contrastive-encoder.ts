@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CoresetError, assertInteger, toRng, type Rng } from '@coresets/core';
-import type { ConvImplementation } from '../models/cnn.js';
 import { glorotUniform, heNormal } from '../models/init.js';
-import { createPatchConv, type PatchConv } from '../models/patch-conv.js';
+import type { PatchConv } from '../models/patch-conv.js';
+import { createSameConv, type ConvImplementation } from '../models/same-conv.js';
 
 export interface ContrastiveEncoderOptions {
   /** [height, width, channels]. */
@@ -50,10 +50,13 @@ export function createContrastiveEncoder(options: ContrastiveEncoderOptions): Co
   projection.forEach((v, i) => assertInteger(v, `projection[${i}]`, 1));
   if (h < 4 || w < 4) throw new CoresetError('OUT_OF_RANGE', 'inputShape must be at least 4 × 4', { argument: 'inputShape' });
   const impl = options.convImplementation ?? DEFAULT_CONTRASTIVE_ENCODER_OPTIONS.convImplementation;
-  if (impl !== 'conv2d' && impl !== 'im2col') {
-    throw new CoresetError('INVALID_ARGUMENT', `convImplementation must be 'conv2d' or 'im2col', got ${String(impl)}`, {
-      argument: 'convImplementation',
-    });
+  // Built before any variable: an unknown convImplementation throws here and leaks nothing.
+  const strides = [2, 2, 1] as const;
+  const convs: PatchConv[] = [];
+  for (let i = 0, ih = h, iw = w, ic = c; i < 3; i++) {
+    const conv = createSameConv({ height: ih, width: iw, channels: ic, kernelSize: 3, stride: strides[i] }, impl);
+    convs.push(conv);
+    [ih, iw, ic] = [conv.outHeight, conv.outWidth, channels[i]];
   }
   const rng = toRng(options.seed);
   const variable = (values: Float32Array, shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(values, shape), true));
@@ -71,20 +74,11 @@ export function createContrastiveEncoder(options: ContrastiveEncoderOptions): Co
   const w2 = variable(glorotUniform(projection[0] * projection[1], projection[0], projection[1], rng), [projection[0], projection[1]]);
   const b2 = variable(new Float32Array(projection[1]), [projection[1]]);
   const backbone = filters.flatMap((f, i) => [f, biases[i]]);
-  const strides = [2, 2, 1] as const;
-  const patchConvs: PatchConv[] = [];
-  for (let i = 0, ih = h, iw = w, ic = c; i < 3; i++) {
-    const pc = createPatchConv({ height: ih, width: iw, channels: ic, kernelSize: 3, stride: strides[i] });
-    patchConvs.push(pc);
-    [ih, iw, ic] = [pc.outHeight, pc.outWidth, channels[i]];
-  }
-  const conv = (a: tf.Tensor4D, f: tf.Tensor4D, i: number): tf.Tensor4D =>
-    impl === 'conv2d' ? tf.conv2d(a, f, strides[i], 'same') : patchConvs[i].apply(a, f);
   const embed = (x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => {
       let a = tf.reshape<tf.Rank.R4>(x, [x.shape[0], h, w, c]);
       filters.forEach((f, i) => {
-        a = tf.relu(tf.add<tf.Tensor4D>(conv(a, f as tf.Variable<tf.Rank.R4>, i), biases[i]));
+        a = tf.relu(tf.add<tf.Tensor4D>(convs[i].apply(a, f as tf.Variable<tf.Rank.R4>), biases[i]));
       });
       return tf.mean<tf.Tensor2D>(a, [1, 2]);
     });

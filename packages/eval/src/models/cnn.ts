@@ -4,14 +4,7 @@ import type { Rng } from '@coresets/core';
 import type { Classifier } from './classifier.js';
 import { classifierFromForward } from './classifier.js';
 import { glorotUniform, heNormal } from './init.js';
-import { createPatchConv } from './patch-conv.js';
-
-/**
- * How convolutions are computed. `'conv2d'` calls tfjs's conv kernel; `'im2col'` gathers the k×k
- * patches and runs one matMul (see `createPatchConv`), which needs no Conv2DBackpropFilter kernel
- * (absent from the wasm backend) and uses the same filter layout, so both give the same function.
- */
-export type ConvImplementation = 'conv2d' | 'im2col';
+import { createSameConv, type ConvImplementation } from './same-conv.js';
 
 export interface CnnOptions {
   /** Example shape [height, width, channels]; height and width must be divisible by 4. */
@@ -60,13 +53,11 @@ export function createCnn(options: CnnOptions): Classifier {
   assertInteger(channels[0], 'channels', 1);
   assertInteger(channels[1], 'channels', 1);
   assertInteger(hidden, 'hidden', 1);
-  if (impl !== 'conv2d' && impl !== 'im2col') {
-    throw new CoresetError('INVALID_ARGUMENT', `convImplementation must be 'conv2d' or 'im2col', got ${String(impl)}`, {
-      argument: 'convImplementation',
-    });
-  }
-  const rng = toRng(options.seed);
   const [c1, c2] = channels;
+  // Built before any variable: an unknown convImplementation throws here and leaks nothing.
+  const conv1 = createSameConv({ height: h, width: w, channels: c, kernelSize: k, stride: 1 }, impl);
+  const conv2 = createSameConv({ height: h / 2, width: w / 2, channels: c1, kernelSize: k, stride: 1 }, impl);
+  const rng = toRng(options.seed);
   const flat = (h / 4) * (w / 4) * c2;
   const k1 = tf.tidy(() => tf.variable(tf.tensor4d(heNormal(k * k * c * c1, k * k * c, rng), [k, k, c, c1]), true));
   const b1 = tf.tidy(() => tf.variable(tf.zeros([c1]), true));
@@ -81,10 +72,6 @@ export function createCnn(options: CnnOptions): Classifier {
     ),
   );
   const b4 = tf.tidy(() => tf.variable(tf.zeros([options.numClasses]), true));
-  const patchConv1 = createPatchConv({ height: h, width: w, channels: c, kernelSize: k, stride: 1 });
-  const patchConv2 = createPatchConv({ height: h / 2, width: w / 2, channels: c1, kernelSize: k, stride: 1 });
-  const conv1 = (x: tf.Tensor4D, f: tf.Tensor4D) => (impl === 'conv2d' ? convDirect(x, f) : patchConv1.apply(x, f));
-  const conv2 = (x: tf.Tensor4D, f: tf.Tensor4D) => (impl === 'conv2d' ? convDirect(x, f) : patchConv2.apply(x, f));
   return classifierFromForward({
     kind: 'cnn',
     inputSize: h * w * c,
@@ -95,15 +82,11 @@ export function createCnn(options: CnnOptions): Classifier {
     forward(x) {
       const batch = x.shape[0];
       const img = tf.reshape<tf.Rank.R4>(x, [batch, h, w, c]);
-      const a1 = tf.maxPool(tf.relu(tf.add(conv1(img, k1 as tf.Tensor4D), b1)) as tf.Tensor4D, 2, 2, 'valid');
-      const a2 = tf.maxPool(tf.relu(tf.add(conv2(a1, k2 as tf.Tensor4D), b2)) as tf.Tensor4D, 2, 2, 'valid');
+      const a1 = tf.maxPool(tf.relu(tf.add(conv1.apply(img, k1 as tf.Tensor4D), b1)) as tf.Tensor4D, 2, 2, 'valid');
+      const a2 = tf.maxPool(tf.relu(tf.add(conv2.apply(a1, k2 as tf.Tensor4D), b2)) as tf.Tensor4D, 2, 2, 'valid');
       const embedding = tf.relu<tf.Tensor2D>(tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(a2, [batch, flat]), w3), b3));
       const logits = tf.add<tf.Tensor2D>(tf.matMul(embedding, w4), b4);
       return { embedding, logits };
     },
   });
-}
-
-function convDirect(x: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D {
-  return tf.conv2d(x, filter, 1, 'same');
 }
