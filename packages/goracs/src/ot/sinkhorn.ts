@@ -171,11 +171,15 @@ export function sinkhorn(cost: Matrix, options: SinkhornOptions = {}): SinkhornR
     }
     for (let j = 0; j < m; j++) g[j] = epsilon * logB[j] - colMax[j] - epsilon * Math.log(Ktu[j]);
   };
-  const absorb = (): void => {
+  // Moves the scalings into the log-domain potentials: u = v = 1 afterwards.
+  const foldScalings = (): void => {
     for (let i = 0; i < n; i++) f[i] += epsilon * Math.log(u[i]);
     for (let j = 0; j < m; j++) g[j] += epsilon * Math.log(v[j]);
     u.fill(1);
     v.fill(1);
+  };
+  const absorb = (): void => {
+    foldScalings();
     workspace.rebuildKernel(f, g, epsilon);
   };
 
@@ -209,12 +213,9 @@ export function sinkhorn(cost: Matrix, options: SinkhornOptions = {}): SinkhornR
     if (!ok) {
       // A scaling would leave the safe range (or a row/column of K underflowed): fold the
       // current, valid scalings into the potentials and do this sweep exactly in the log domain.
-      for (let i = 0; i < n; i++) f[i] += epsilon * Math.log(u[i]);
-      for (let j = 0; j < m; j++) g[j] += epsilon * Math.log(v[j]);
-      u.fill(1);
-      v.fill(1);
+      foldScalings();
       logSweep();
-      absorb();
+      workspace.rebuildKernel(f, g, epsilon);
     }
   }
   const value = workspace.transportCost(u);
