@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Matrix } from '../matrix/matrix.js';
+import { matrixToTensor } from '../matrix/tensor.js';
 
 /**
  * Block dot products a[start..start+rows) · refᵀ with tf.matMul on the active backend. The
@@ -8,18 +9,13 @@ import type { Matrix } from '../matrix/matrix.js';
  */
 export function createTfjsDotEngine(ref: Matrix): { block: (a: Matrix, start: number, rows: number, out: Float64Array) => void; dispose: () => void } {
   // Stored transposed ([cols, rows]) once, so no block's matMul has to transpose it again.
-  const refTensor = tf.tidy(() =>
-    tf.transpose(tf.tensor2d(ref.data instanceof Float32Array ? ref.data : Float32Array.from(ref.data), [ref.rows, ref.cols], 'float32')),
-  );
+  const refTensor = tf.tidy(() => tf.transpose(matrixToTensor(ref)));
   return {
     block(a, start, rows, out) {
       const slice = a.data.subarray(start * a.cols, (start + rows) * a.cols);
       // The product leaves tidy as a tensor and is read outside it: tidy walks whatever its callback
       // returns, and walking a typed array of millions of values cost ≈ 10× the matMul itself.
-      const product = tf.tidy(() => {
-        const block = tf.tensor2d(slice instanceof Float32Array ? slice : Float32Array.from(slice), [rows, a.cols], 'float32');
-        return tf.matMul(block, refTensor);
-      });
+      const product = tf.tidy(() => tf.matMul(matrixToTensor({ rows, cols: a.cols, data: slice }), refTensor));
       try {
         out.set(product.dataSync());
       } finally {
